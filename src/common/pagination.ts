@@ -1,0 +1,117 @@
+import { GraphQLError } from 'graphql';
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+
+@ObjectType({ description: 'Where a page stands in the whole list (Relay).' })
+export class PageInfo {
+  @Field(() => Boolean, { description: 'More items follow this page.' })
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: 'Items precede this page.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item of the page.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item; pass it as `after` for the next page.' })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+}
+
+/** Declares the Relay connection and edge object types for one node type. */
+export function ConnectionType<T extends object>(node: ClassType<T> | (abstract new (...args: never[]) => T), name: string) {
+  @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with its cursor.` })
+  class EdgeType {
+    @Field(() => String, { description: 'Opaque position of this item.' })
+    cursor!: string;
+
+    @Field(() => node, { description: `The ${name}.` })
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items (Relay cursor connection).` })
+  class ConnectionClass implements Connection<T> {
+    @Field(() => [EdgeType], { description: 'The items of this page, in order.' })
+    edges!: EdgeType[];
+
+    @Field(() => PageInfo, { description: 'Cursors and whether more pages exist.' })
+    pageInfo!: PageInfo;
+  }
+  return ConnectionClass;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: 'How many items, from 1 to the server maximum (MAX_PAGE_SIZE, 100 by default). Default 20.' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the item to start after (`pageInfo.endCursor` of the previous page).' })
+  after?: string | null;
+}
+
+/** A keyset position: the sort key and the id that breaks ties. */
+export interface Cursor {
+  key: string;
+  id: string;
+}
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify([c.key, c.id])).toString('base64url');
+}
+
+/** Decodes a cursor; a malformed one is the client's error, not ours. */
+export function decodeCursor(raw: string): Cursor {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') {
+      return { key: parsed[0], id: parsed[1] };
+    }
+  } catch {
+    // falls through to the error below
+  }
+  throw new GraphQLError('`after` is not a cursor this API gave out', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } });
+}
+
+/** The page size asked for, checked against the hard maximum. */
+export function pageSize(first: number | null | undefined, max: number, fallback = 20): number {
+  const size = first ?? Math.min(fallback, max);
+  if (!Number.isInteger(size) || size < 1 || size > max) {
+    throw new GraphQLError(`\`first\` must be from 1 to ${max}`, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' } });
+  }
+  return size;
+}
+
+/** Turns `size + 1` rows fetched after a cursor into a page; the extra row only says that more follow. */
+export function toConnection<T>(rows: T[], size: number, cursorOf: (row: T) => Cursor, hadCursor: boolean): Connection<T> {
+  const page = rows.slice(0, size);
+  const edges = page.map((node) => ({ node, cursor: encodeCursor(cursorOf(node)) }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: hadCursor,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/** The filter for rows after a cursor in (createdAt, id) order. */
+export function afterCreatedAt(after: string | null | undefined): object {
+  if (!after) return {};
+  const c = decodeCursor(after);
+  const at = new Date(c.key);
+  if (Number.isNaN(at.getTime())) decodeCursor('');
+  return { $or: [{ createdAt: { $gt: at } }, { createdAt: at, id: { $gt: c.id } }] };
+}
+
+/** The cursor of a row listed in (createdAt, id) order. */
+export const createdAtCursor = (row: { createdAt: Date; id: string }): Cursor => ({ key: row.createdAt.toISOString(), id: row.id });

@@ -1,0 +1,166 @@
+import { DateTime, IANAZone } from 'luxon';
+
+/** Half-open instant range [start, end). start < end is required by every constructor. */
+export interface TimeRange {
+  start: Date;
+  end: Date;
+}
+
+export interface LocalDay {
+  /** yyyy-MM-dd in the zone. */
+  date: string;
+  start: Date;
+  end: Date;
+  /** Usually 24; 23 or 25 on DST change days (23.5/24.5 in zones with half-hour shifts). */
+  hours: number;
+}
+
+export interface LocalWallTime {
+  /** ISO local date-time without offset; milliseconds only appear when non-zero. */
+  local: string;
+  date: string;
+  offset: string;
+  zone: string;
+}
+
+const MS_PER_HOUR = 3_600_000;
+
+const isValidDate = (d: unknown): d is Date => d instanceof Date && !Number.isNaN(d.getTime());
+
+function assertRange(r: TimeRange, what = 'range'): void {
+  if (!isValidRange(r)) throw new RangeError(`Invalid ${what}: start must be a valid Date strictly before end`);
+}
+
+function assertZone(zone: string): void {
+  if (!isValidTimeZone(zone)) throw new RangeError(`Invalid IANA time zone: ${JSON.stringify(zone)}`);
+}
+
+function assertDuration(ms: number, what: string): void {
+  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`${what} must be a finite, non-negative number of ms`);
+}
+
+// Callers may keep and mutate the Dates we return; never hand back the caller's own objects.
+const range = (startMs: number, endMs: number): TimeRange => ({ start: new Date(startMs), end: new Date(endMs) });
+
+/** Returns true only for region-style IANA zone names (and 'UTC'/'Etc/UTC'); offset spellings such as '+02:00', 'UTC+2' or 'Etc/GMT+2' are rejected. */
+export function isValidTimeZone(zone: string): boolean {
+  // IANAZone.isValidZone defers to Intl, and newer engines (ECMA-402 2024) accept offset zones such
+  // as '+02:00'. Any sign-digit pair is an offset spelling; this also drops IANA's 'Etc/GMT+2', whose
+  // inverted sign (it means UTC-2) is a classic booking bug.
+  if (typeof zone !== 'string' || zone.trim() === '' || /[+-]\d/.test(zone)) return false;
+  return IANAZone.isValidZone(zone);
+}
+
+/** Returns true when both ends are valid Dates and start is strictly before end. */
+export function isValidRange(r: TimeRange): boolean {
+  return r != null && isValidDate(r.start) && isValidDate(r.end) && r.start.getTime() < r.end.getTime();
+}
+
+/** Returns true when the ranges share at least one instant; touching ranges do not overlap. */
+export function overlaps(a: TimeRange, b: TimeRange): boolean {
+  assertRange(a);
+  assertRange(b);
+  return a.start.getTime() < b.end.getTime() && b.start.getTime() < a.end.getTime();
+}
+
+/** Returns true when every instant of `inner` is also in `outer`. */
+export function contains(outer: TimeRange, inner: TimeRange): boolean {
+  assertRange(outer);
+  assertRange(inner);
+  return outer.start.getTime() <= inner.start.getTime() && inner.end.getTime() <= outer.end.getTime();
+}
+
+/** Returns new, sorted, disjoint ranges covering exactly the union of the input; overlapping and touching ranges are joined. */
+export function merge(ranges: TimeRange[]): TimeRange[] {
+  ranges.forEach((r) => assertRange(r));
+  const sorted = ranges
+    .map((r) => [r.start.getTime(), r.end.getTime()] as [number, number])
+    .sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const out: Array<[number, number]> = [];
+  for (const [s, e] of sorted) {
+    const last = out[out.length - 1];
+    // `<=` rather than `<`: adjacent bookings should read as one busy block, not two.
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out.map(([s, e]) => range(s, e));
+}
+
+/** Returns the sorted, non-empty parts of `from` that no range in `cut` covers. */
+export function subtract(from: TimeRange, cut: TimeRange[]): TimeRange[] {
+  assertRange(from);
+  const out: TimeRange[] = [];
+  let cursor = from.start.getTime();
+  const end = from.end.getTime();
+  for (const c of merge(cut)) {
+    const cs = c.start.getTime();
+    const ce = c.end.getTime();
+    if (ce <= cursor) continue;
+    if (cs >= end) break;
+    if (cs > cursor) out.push(range(cursor, cs));
+    cursor = Math.max(cursor, ce);
+  }
+  if (cursor < end) out.push(range(cursor, end));
+  return out;
+}
+
+/** Returns the sorted gaps of `window` not covered by `busy`, dropping gaps shorter than `minDurationMs`. */
+export function freeSlots(window: TimeRange, busy: TimeRange[], minDurationMs = 0): TimeRange[] {
+  assertDuration(minDurationMs, 'minDurationMs');
+  return subtract(window, busy).filter((s) => s.end.getTime() - s.start.getTime() >= minDurationMs);
+}
+
+/** Returns [start - beforeMs, end + afterMs); buffers must be finite and non-negative so the result stays valid. */
+export function expand(r: TimeRange, beforeMs: number, afterMs: number): TimeRange {
+  assertRange(r);
+  assertDuration(beforeMs, 'beforeMs');
+  assertDuration(afterMs, 'afterMs');
+  const s = r.start.getTime() - beforeMs;
+  const e = r.end.getTime() + afterMs;
+  // Huge buffers can leave the Date range (±8.64e15 ms) and would yield Invalid Date.
+  if (!isValidRange(range(s, e))) throw new RangeError('expand() result is outside the representable Date range');
+  return range(s, e);
+}
+
+/** Returns every local calendar day of `zone` that `window` touches, each as its full midnight-to-midnight instant range; consecutive days share their boundary. */
+export function localDays(window: TimeRange, zone: string): LocalDay[] {
+  assertRange(window, 'window');
+  assertZone(zone);
+  const endMs = window.end.getTime();
+  const days: LocalDay[] = [];
+  let dayStart = DateTime.fromJSDate(window.start, { zone }).startOf('day');
+  while (dayStart.toMillis() < endMs) {
+    // Re-deriving midnight from the next calendar day (instead of adding 24h) is what makes
+    // DST days 23h/25h; luxon moves a nonexistent midnight to the first real instant of that day.
+    const next = dayStart.plus({ days: 1 }).startOf('day');
+    days.push({
+      date: dayStart.toISODate() as string,
+      start: dayStart.toJSDate(),
+      end: next.toJSDate(),
+      hours: (next.toMillis() - dayStart.toMillis()) / MS_PER_HOUR,
+    });
+    dayStart = next;
+  }
+  return days;
+}
+
+/** Returns the wall-clock reading of `instant` in `zone`, with the offset that disambiguates repeated local times. */
+export function toLocal(instant: Date, zone: string): LocalWallTime {
+  if (!isValidDate(instant)) throw new RangeError('Invalid instant');
+  assertZone(zone);
+  const dt = DateTime.fromJSDate(instant, { zone });
+  return {
+    local: dt.toISO({ includeOffset: false, suppressMilliseconds: true }) as string,
+    date: dt.toISODate() as string,
+    offset: dt.toFormat('ZZ'),
+    zone: dt.zoneName as string,
+  };
+}
+
+/** Returns `r` cut at every local midnight of `zone`, one sorted piece per local date, together covering exactly `r`. */
+export function splitByLocalDay(r: TimeRange, zone: string): Array<{ date: string; range: TimeRange }> {
+  return localDays(r, zone).map((d) => ({
+    date: d.date,
+    range: range(Math.max(d.start.getTime(), r.start.getTime()), Math.min(d.end.getTime(), r.end.getTime())),
+  }));
+}

@@ -1,0 +1,101 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+
+/** Stable codes of expected failures; clients switch on these, so never rename one. */
+export enum UserErrorCode {
+  INVALID_INPUT = 'INVALID_INPUT',
+  INVALID_RANGE = 'INVALID_RANGE',
+  INVALID_TIME_ZONE = 'INVALID_TIME_ZONE',
+  INVALID_SPLIT = 'INVALID_SPLIT',
+  NOT_FOUND = 'NOT_FOUND',
+  MODEL_NOT_FOUND = 'MODEL_NOT_FOUND',
+  AGENCY_NOT_FOUND = 'AGENCY_NOT_FOUND',
+  BRAND_NOT_FOUND = 'BRAND_NOT_FOUND',
+  BOOKING_NOT_FOUND = 'BOOKING_NOT_FOUND',
+  TWIN_NOT_FOUND = 'TWIN_NOT_FOUND',
+  TWIN_ALREADY_EXISTS = 'TWIN_ALREADY_EXISTS',
+  TWIN_NOT_ACTIVE = 'TWIN_NOT_ACTIVE',
+  TWIN_CAPACITY_REACHED = 'TWIN_CAPACITY_REACHED',
+  CONSENT_NOT_COVERED = 'CONSENT_NOT_COVERED',
+  PHYSICAL_CLASH = 'PHYSICAL_CLASH',
+  OPTION_NOT_FIRST = 'OPTION_NOT_FIRST',
+  OPTION_EXPIRED = 'OPTION_EXPIRED',
+  TRANSITION_NOT_ALLOWED = 'TRANSITION_NOT_ALLOWED',
+  FORBIDDEN = 'FORBIDDEN',
+}
+registerEnumType(UserErrorCode, {
+  name: 'UserErrorCode',
+  description: 'Why a mutation did not do what was asked. Stable: clients may switch on it.',
+  valuesConfig: {
+    INVALID_INPUT: { description: 'A value is malformed or out of its allowed range.' },
+    INVALID_RANGE: { description: 'A time range whose end is not after its start.' },
+    INVALID_TIME_ZONE: { description: 'Not an IANA time zone name.' },
+    INVALID_SPLIT: { description: 'Basis points outside 0..10,000, or shares that do not sum to 10,000.' },
+    NOT_FOUND: { description: 'The thing named does not exist or is not visible to the viewer.' },
+    MODEL_NOT_FOUND: { description: 'No such model visible to the viewer.' },
+    AGENCY_NOT_FOUND: { description: 'No such agency.' },
+    BRAND_NOT_FOUND: { description: 'No such brand.' },
+    BOOKING_NOT_FOUND: { description: 'No such booking visible to the viewer.' },
+    TWIN_NOT_FOUND: { description: 'The model has no digital twin.' },
+    TWIN_ALREADY_EXISTS: { description: 'The model already has a digital twin.' },
+    TWIN_NOT_ACTIVE: { description: 'The twin is paused or retired.' },
+    TWIN_CAPACITY_REACHED: { description: 'The twin already runs as many jobs at that time as its cap allows.' },
+    CONSENT_NOT_COVERED: { description: "A term of the booking falls outside the twin's consent scope; the message names it." },
+    PHYSICAL_CLASH: { description: 'The physical booking would overlap a confirmed physical booking of the model; `conflict` names it.' },
+    OPTION_NOT_FIRST: { description: 'A live option ranks above this one.' },
+    OPTION_EXPIRED: { description: 'The option ran past its expiry.' },
+    TRANSITION_NOT_ALLOWED: { description: 'The booking cannot move from its status to the one asked for.' },
+    FORBIDDEN: { description: 'The viewer may not do this.' },
+  },
+});
+
+@ObjectType({ description: 'A time range that blocks the request, with the booking behind it where the viewer may see it.' })
+export class Conflict {
+  @Field(() => Date, { description: 'Start of the blocking range (travel included).' })
+  start!: Date;
+
+  @Field(() => Date, { description: 'End of the blocking range (travel included).' })
+  end!: Date;
+
+  @Field(() => ID, { nullable: true, description: "The conflicting booking's id; null when the viewer may not see it." })
+  bookingId!: string | null;
+}
+
+@ObjectType({ description: 'An expected failure of a mutation: a stable code, the input field it concerns and a readable message.' })
+export class UserError {
+  @Field(() => UserErrorCode, { description: 'Stable code.' })
+  code!: UserErrorCode;
+
+  @Field(() => [String], { nullable: true, description: 'Path to the input field at fault, e.g. ["input", "start"].' })
+  field!: string[] | null;
+
+  @Field(() => String, { description: 'What went wrong, for people.' })
+  message!: string;
+
+  @Field(() => Conflict, { nullable: true, description: 'For PHYSICAL_CLASH: the range in the way.' })
+  conflict?: Conflict | null;
+}
+
+/** Builds a user error; `field` is the input path, e.g. ['input', 'start']. */
+export function userError(code: UserErrorCode, message: string, field: string[] | null = null, conflict?: Conflict): UserError {
+  return Object.assign(new UserError(), { code, message, field, conflict: conflict ?? null });
+}
+
+/** Thrown inside a service transaction to roll it back and answer with user errors. */
+export class UserErrorsException extends Error {
+  constructor(readonly errors: UserError[]) {
+    super(errors.map((e) => e.message).join('; '));
+  }
+}
+
+/** The outcome of a service call: a value, or the user errors that stopped it. */
+export type Result<T> = { ok: true; value: T } | { ok: false; errors: UserError[] };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(...errors: UserError[]): Result<T> => ({ ok: false, errors });
+
+/** Maps a service result onto a mutation payload `{ [key]: value | null, userErrors }`. */
+export function payload<K extends string, T>(key: K, result: Result<T>): Record<K, T | null> & { userErrors: UserError[] } {
+  return (result.ok ? { [key]: result.value, userErrors: [] } : { [key]: null, userErrors: result.errors }) as Record<K, T | null> & {
+    userErrors: UserError[];
+  };
+}

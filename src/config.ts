@@ -1,0 +1,62 @@
+import { z } from './common/env-schema';
+
+/** Process configuration, read from the environment once and validated. */
+export interface Config {
+  port: number;
+  host: string;
+  /** A PostgreSQL URL; undefined means the embedded engine with its data in `dataDir`. */
+  databaseUrl: string | undefined;
+  /** Where the embedded engine keeps its data. */
+  dataDir: string;
+  /** Connections per API process (a real server only; the embedded engine takes one). */
+  dbPoolSize: number;
+  /** Read replicas for the read-only queries, comma-separated URLs. */
+  databaseReplicaUrls: string[];
+  jwtSecret: string;
+  jwtSecretIsDefault: boolean;
+  logLevel: string;
+  /** Load the demo data into an empty database. */
+  seedDemo: boolean;
+  maxPageSize: number;
+  maxQueryDepth: number;
+  maxQueryCost: number;
+  maxAliases: number;
+  maxTokens: number;
+}
+
+export const DEFAULT_JWT_SECRET = 'twinbook-development-secret-change-me';
+
+/** Parses the environment; throws with every bad variable named. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const errors: string[] = [];
+  const port = z.int(env, 'PORT', 4000, 0, 65535, errors);
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    errors.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  const logLevel = env.LOG_LEVEL?.trim() || 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    errors.push(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`);
+  }
+  const jwtSecret = env.JWT_SECRET || DEFAULT_JWT_SECRET;
+  if (jwtSecret.length < 32) errors.push('JWT_SECRET must be at least 32 characters');
+  const config: Config = {
+    port,
+    host: env.HOST?.trim() || '0.0.0.0',
+    databaseUrl,
+    dataDir: env.DATA_DIR?.trim() || '.data/pg',
+    dbPoolSize: z.int(env, 'DB_POOL_SIZE', 10, 1, 500, errors),
+    databaseReplicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    jwtSecret,
+    jwtSecretIsDefault: !env.JWT_SECRET,
+    logLevel,
+    seedDemo: z.bool(env, 'SEED_DEMO', true, errors),
+    maxPageSize: z.int(env, 'MAX_PAGE_SIZE', 100, 1, 1000, errors),
+    maxQueryDepth: z.int(env, 'MAX_QUERY_DEPTH', 10, 2, 50, errors),
+    maxQueryCost: z.int(env, 'MAX_QUERY_COST', 5000, 10, 1_000_000, errors),
+    maxAliases: z.int(env, 'MAX_ALIASES', 15, 1, 1000, errors),
+    maxTokens: z.int(env, 'MAX_TOKENS', 2000, 100, 100_000, errors),
+  };
+  if (errors.length) throw new Error(`Invalid configuration:\n- ${errors.join('\n- ')}`);
+  return config;
+}

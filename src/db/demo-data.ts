@@ -1,0 +1,127 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { DateTime } from 'luxon';
+import { Agency } from '../modules/agency/agency.entity';
+import { BookingChange } from '../modules/booking/booking-history.entity';
+import { BookingStatus } from '../modules/booking/booking-status';
+import { DigitalBooking, PhysicalBooking } from '../modules/booking/booking.entity';
+import { Brand } from '../modules/brand/brand.entity';
+import { Model } from '../modules/model/model.entity';
+import { DigitalTwin, TwinStatus } from '../modules/twin/twin.entity';
+import { signToken } from '../server/auth';
+import { Role } from '../server/viewer';
+
+export interface DemoTokens {
+  tokens: { label: string; token: string }[];
+}
+
+const MODELS = [
+  { name: 'Inès Marchand', timeZone: 'Europe/Paris', baseCity: 'Paris', agency: 0, mother: 1, twin: true },
+  { name: 'Maya Okafor', timeZone: 'America/New_York', baseCity: 'New York', agency: 0, mother: null, twin: true },
+  { name: 'Freya Lindqvist', timeZone: 'Europe/London', baseCity: 'London', agency: 0, mother: null, twin: false },
+  { name: 'Giulia Conti', timeZone: 'Europe/Rome', baseCity: 'Milan', agency: 1, mother: null, twin: true },
+  { name: 'Aiko Tanaka', timeZone: 'Asia/Tokyo', baseCity: 'Tokyo', agency: 1, mother: null, twin: false },
+];
+
+function seed(em: EntityManager): void {
+  const agencies = ['Maison Nord Models', 'Southside Management'].map((name) => em.create(Agency, { name }));
+  const brands = ['Atelier Lumen', 'Northwind Apparel'].map((name) => em.create(Brand, { name }));
+  const models = MODELS.map((m) =>
+    em.create(Model, {
+      name: m.name,
+      timeZone: m.timeZone,
+      baseCity: m.baseCity,
+      agency: agencies[m.agency],
+      motherAgency: m.mother === null ? null : agencies[m.mother],
+    }),
+  );
+  MODELS.forEach((m, i) => {
+    if (!m.twin) return;
+    em.create(DigitalTwin, {
+      model: models[i],
+      status: TwinStatus.ACTIVE,
+      modelShareBps: 6000,
+      agencyShareBps: 3000,
+      platformShareBps: 1000,
+      maxConcurrentJobs: 5,
+      allowedMedia: ['ECOMMERCE', 'SOCIAL', 'WEB'],
+      allowedTerritories: ['EU', 'US', 'GB'],
+      allowedCategories: ['APPAREL', 'FOOTWEAR', 'ACCESSORIES'],
+      excludedCategories: ['LINGERIE'],
+      excludedBrandIds: [],
+      consentEndsAt: null,
+    });
+  });
+
+  // A week of work from next Monday, placed in each model's own zone.
+  const monday = DateTime.now().setZone('Europe/Paris').startOf('week').plus({ weeks: 1 });
+  const history = (booking: PhysicalBooking | DigitalBooking, actor: Agency | Brand, role: Role) =>
+    em.create(BookingChange, { booking, fromStatus: null, toStatus: booking.status, actorRole: role, actorId: actor.id, reason: 'demo data' });
+  models.forEach((model, i) => {
+    for (let day = 0; day < 5; day += 1) {
+      const local = monday.setZone(model.timeZone, { keepLocalTime: true }).plus({ days: day }).set({ hour: 9 + (i % 2) });
+      const start = local.toJSDate();
+      const end = local.plus({ hours: day % 2 ? 4 : 8 }).toJSDate();
+      const brand = brands[(i + day) % 2];
+      const confirmed = day !== 2;
+      const booking = em.create(PhysicalBooking, {
+        model,
+        agency: model.agency,
+        brand,
+        status: confirmed ? BookingStatus.CONFIRMED : BookingStatus.OPTION,
+        title: confirmed ? `${brand.name} ${day % 2 ? 'fitting' : 'shoot'}` : `${brand.name} show casting`,
+        start,
+        end,
+        blockedStart: new Date(start.getTime() - 30 * 60_000),
+        blockedEnd: new Date(end.getTime() + 30 * 60_000),
+        locationName: `${model.baseCity} studio`,
+        locationTimeZone: model.timeZone,
+        travelBeforeMinutes: 30,
+        travelAfterMinutes: 30,
+      });
+      history(booking, confirmed ? model.agency.getEntity() : brand, confirmed ? Role.AGENCY : Role.BRAND);
+    }
+    if (!MODELS[i].twin) return;
+    brands.forEach((brand, b) => {
+      const start = monday.plus({ days: b }).toJSDate();
+      const end = monday.plus({ days: b + 4 }).toJSDate();
+      const booking = em.create(DigitalBooking, {
+        model,
+        agency: model.agency,
+        brand,
+        status: BookingStatus.CONFIRMED,
+        title: `${brand.name} e-commerce drop`,
+        start,
+        end,
+        blockedStart: start,
+        blockedEnd: end,
+        deliverables: [{ kind: 'IMAGE', quantity: 40 }, { kind: 'VIDEO', quantity: 2 }],
+        category: 'APPAREL',
+        usageMedia: ['ECOMMERCE', 'SOCIAL'],
+        usageTerritories: ['EU'],
+        usageStart: end,
+        usageEnd: monday.plus({ months: 6 }).toJSDate(),
+      });
+      history(booking, model.agency.getEntity(), Role.AGENCY);
+    });
+  });
+}
+
+/** Loads the demo data into an empty database, then returns a bearer token per role for it (null if the data is not the demo's). */
+export async function seedDemoData(em: EntityManager, jwtSecret: string): Promise<DemoTokens | null> {
+  if ((await em.count(Agency)) === 0) {
+    seed(em);
+    await em.flush();
+  }
+  const agency = await em.findOne(Agency, { name: 'Maison Nord Models' });
+  const brand = await em.findOne(Brand, { name: 'Atelier Lumen' });
+  const model = await em.findOne(Model, { name: 'Inès Marchand' });
+  if (!agency || !brand || !model) return null;
+  return {
+    tokens: [
+      { label: 'ADMIN', token: await signToken(jwtSecret, { role: Role.ADMIN, subject: 'demo-admin' }) },
+      { label: `AGENCY ${agency.name}`, token: await signToken(jwtSecret, { role: Role.AGENCY, agencyId: agency.id }) },
+      { label: `BRAND ${brand.name}`, token: await signToken(jwtSecret, { role: Role.BRAND, brandId: brand.id }) },
+      { label: `MODEL ${model.name}`, token: await signToken(jwtSecret, { role: Role.MODEL, modelId: model.id }) },
+    ],
+  };
+}

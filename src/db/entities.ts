@@ -1,0 +1,9 @@
+import { Agency } from '../modules/agency/agency.entity';
+import { BookingChange } from '../modules/booking/booking-history.entity';
+import { Booking, DigitalBooking, PhysicalBooking } from '../modules/booking/booking.entity';
+import { Brand } from '../modules/brand/brand.entity';
+import { Model } from '../modules/model/model.entity';
+import { DigitalTwin } from '../modules/twin/twin.entity';
+
+/** Every entity, listed so that discovery needs no folder scan and works the same from source and from build. */
+export const ENTITIES = [Agency, Brand, Model, DigitalTwin, Booking, PhysicalBooking, DigitalBooking, BookingChange];

@@ -1,0 +1,5 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261126233224_initial } from '../../migrations/Migration20261126233224_initial';
+
+/** Every migration in order. Listed by hand so that the built server and the tests run the same set. */
+export const MIGRATIONS: MigrationObject[] = [{ name: 'Migration20261126233224_initial', class: Migration20261126233224_initial }];

@@ -1,0 +1,49 @@
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import path from 'node:path';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+export interface OrmConnection {
+  url: string;
+  poolMax: number;
+  replicaUrls?: string[];
+  /** Called with every SQL statement, e.g. to count them. */
+  onQuery?: (sql: string) => void;
+}
+
+/** MikroORM options for one PostgreSQL, the same for the server, the scripts and the tests. */
+export function ormOptions(conn: OrmConnection): Options {
+  return defineConfig({
+    clientUrl: conn.url,
+    entities: ENTITIES,
+    extensions: [Migrator],
+    pool: { min: 0, max: conn.poolMax },
+    replicas: conn.replicaUrls?.map((clientUrl, i) => ({ name: `replica-${i + 1}`, clientUrl })),
+    forceUtcTimezone: true,
+    // Every read names what it loads; nothing lazy-loads behind a resolver's back.
+    populateWhere: 'infer',
+    allowGlobalContext: false,
+    ensureDatabase: false,
+    debug: false,
+    onQuery: conn.onQuery
+      ? (sql: string) => {
+          conn.onQuery!(sql);
+          return sql;
+        }
+      : undefined,
+    migrations: {
+      // Only used when writing a new migration; running them goes by MIGRATIONS.
+      path: path.resolve(process.cwd(), 'migrations'),
+      pathTs: path.resolve(process.cwd(), 'migrations'),
+      migrationsList: MIGRATIONS,
+      silent: true,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts',
+      fileName: (timestamp: string, name?: string) => `Migration${timestamp}${name ? '_' + name : ''}`,
+    },
+    schemaGenerator: { disableForeignKeys: false },
+  });
+}

@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { loadConfig } from './config';
+import { openDatabase } from './db/database';
+import { seedDemoData } from './db/demo-data';
+import { createLogger } from './logger';
+import { createApp } from './server/app';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  if (config.jwtSecretIsDefault) logger.warn('JWT_SECRET is not set: using the development secret; set it anywhere but on your own machine');
+  const db = await openDatabase(config, logger);
+  const app = await createApp(config, db.orm.em, logger);
+  await app.listen(config.port, config.host);
+  const url = `http://localhost:${app.port()}/graphql`;
+  logger.info({ url, database: db.embedded ? `embedded (${config.dataDir})` : 'DATABASE_URL' }, 'twinbook API ready');
+
+  if (config.seedDemo) {
+    const demo = await seedDemoData(db.orm.em.fork(), config.jwtSecret);
+    if (demo) {
+      const lines = [`GraphQL: ${url}`, 'Demo bearer tokens (send as "Authorization: Bearer <token>"):'];
+      for (const t of demo.tokens) lines.push(`  ${t.label.padEnd(34)} ${t.token}`);
+      process.stdout.write(`\n${lines.join('\n')}\n\n`);
+    }
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`twinbook failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isUuid } from '../../common/ids';
+import { fail, ok, userError, UserErrorCode, type Result } from '../../common/user-error';
+import { checkText } from '../../common/validate';
+import { managesAgency, seesBookingInFull, viewerOf } from '../../server/access';
+import type { RequestContext } from '../../server/context';
+import { Role, type Viewer } from '../../server/viewer';
+import { actorOf, recordChange, SYSTEM_ACTOR } from './booking-history';
+import { inTransaction } from './booking-mutation';
+import { BookingStatus } from './booking-status';
+import { canTransition } from './booking-transitions';
+import { Booking, DigitalBooking, PhysicalBooking } from './booking.entity';
+import { twinJobOf, twinRefusals } from './booking.service';
+import { isLiveOption, optionRanks, releaseOverlappingOptions } from './option-ranking';
+import { clashError, findClash } from './physical-clash';
+
+/** Loads a booking for a change, locked against concurrent changes, if the viewer may act on it. */
+async function loadForChange(em: EntityManager, viewer: Viewer, id: string): Promise<Result<Booking>> {
+  const booking = isUuid(id) ? await em.findOne(Booking, id, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+  if (!booking || !seesBookingInFull(viewer, booking)) return fail(userError(UserErrorCode.BOOKING_NOT_FOUND, 'no such booking', ['id']));
+  if (viewer.role === Role.MODEL) return fail(userError(UserErrorCode.FORBIDDEN, "a model's bookings are changed by her agency", ['id']));
+  return ok(booking);
+}
+
+function transitionError(from: BookingStatus, to: BookingStatus) {
+  return userError(UserErrorCode.TRANSITION_NOT_ALLOWED, `a ${from} booking cannot become ${to}`, ['id']);
+}
+
+/**
+ * Confirms a booking. A brand picks up its own physical option while it ranks 1st; the agency confirms any
+ * option once none ranks above it. Confirming a physical booking releases the options it overlaps.
+ */
+export async function confirmBooking(ctx: RequestContext, id: string): Promise<Result<Booking>> {
+  const viewer = viewerOf(ctx);
+  return inTransaction(
+    ctx,
+    async (em) => {
+      const loaded = await loadForChange(em, viewer, id);
+      if (!loaded.ok) return loaded;
+      const booking = loaded.value;
+      if (!canTransition(booking.status, BookingStatus.CONFIRMED)) return fail(transitionError(booking.status, BookingStatus.CONFIRMED));
+      const now = new Date();
+      if (booking instanceof PhysicalBooking) {
+        if (!isLiveOption(booking, now)) {
+          booking.status = BookingStatus.EXPIRED;
+          recordChange(em, booking, BookingStatus.OPTION, SYSTEM_ACTOR, 'the option expired before it was confirmed');
+          await em.flush();
+          return fail(userError(UserErrorCode.OPTION_EXPIRED, `the option expired at ${booking.optionExpiresAt!.toISOString()}`, ['id']));
+        }
+        const rank = (await optionRanks(em, [booking.id], now)).get(booking.id);
+        if (rank !== 1) return fail(userError(UserErrorCode.OPTION_NOT_FIRST, `the option ranks ${rank}; a higher option is still live`, ['id']));
+        const clash = await findClash(em, { modelId: booking.model.id, start: booking.blockedStart, end: booking.blockedEnd }, booking.id);
+        if (clash) return fail(clashError(viewer, clash, ['id']));
+      } else {
+        if (viewer.role === Role.BRAND) return fail(userError(UserErrorCode.FORBIDDEN, "the model's agency confirms work by her twin", ['id']));
+        const refusals = await twinRefusals(em, twinJobOf(booking as DigitalBooking));
+        if (refusals.length) return fail(...refusals);
+      }
+      booking.status = BookingStatus.CONFIRMED;
+      recordChange(em, booking, BookingStatus.OPTION, actorOf(viewer), null);
+      await em.flush();
+      if (booking instanceof PhysicalBooking) {
+        await releaseOverlappingOptions(em, booking, now);
+        await em.flush();
+      }
+      return ok(booking);
+    },
+    async (em) => {
+      const booking = await em.findOne(Booking, id);
+      const clash = booking && (await findClash(em, { modelId: booking.model.id, start: booking.blockedStart, end: booking.blockedEnd }, booking.id));
+      return clash ? clashError(viewer, clash, ['id']) : userError(UserErrorCode.PHYSICAL_CLASH, 'the model is already booked at that time', ['id']);
+    },
+  );
+}
+
+/**
+ * Calls a booking off with a reason. An option becomes RELEASED when its brand gives it up and DECLINED when
+ * the agency turns it down; a confirmed booking becomes CANCELLED.
+ */
+export async function cancelBooking(ctx: RequestContext, id: string, reason: string): Promise<Result<Booking>> {
+  const viewer = viewerOf(ctx);
+  const reasonError = checkText(reason, ['reason'], 500);
+  if (reasonError) return fail(reasonError);
+  return inTransaction(
+    ctx,
+    async (em) => {
+      const loaded = await loadForChange(em, viewer, id);
+      if (!loaded.ok) return loaded;
+      const booking = loaded.value;
+      const from = booking.status;
+      const to =
+        from !== BookingStatus.OPTION
+          ? BookingStatus.CANCELLED
+          : viewer.role === Role.BRAND
+            ? BookingStatus.RELEASED
+            : managesAgency(viewer, booking.agency.id) && viewer.role === Role.AGENCY
+              ? BookingStatus.DECLINED
+              : BookingStatus.CANCELLED;
+      if (!canTransition(from, to)) return fail(transitionError(from, to));
+      booking.status = to;
+      recordChange(em, booking, from, actorOf(viewer), reason.trim());
+      await em.flush();
+      return ok(booking);
+    },
+    async () => userError(UserErrorCode.PHYSICAL_CLASH, 'unexpected clash while cancelling'),
+  );
+}

@@ -1,0 +1,38 @@
+import { ArgsType, Field } from 'type-graphql';
+import { afterCreatedAt, createdAtCursor, ConnectionType, PageArgs, pageSize, toConnection, type Connection } from '../../common/pagination';
+import { viewerOf } from '../../server/access';
+import type { RequestContext } from '../../server/context';
+import { Role } from '../../server/viewer';
+import { BookingStatus, BookingType } from './booking-status';
+import { Booking } from './booking.entity';
+
+export const BookingConnection = ConnectionType(Booking, 'Booking');
+export type BookingConnection = InstanceType<typeof BookingConnection>;
+
+@ArgsType()
+export class BookingListArgs extends PageArgs {
+  @Field(() => [BookingStatus], { nullable: true, description: 'Only these statuses.' })
+  status?: BookingStatus[] | null;
+
+  @Field(() => BookingType, { nullable: true, description: 'Only this type.' })
+  type?: BookingType | null;
+}
+
+/** Bookings the viewer sees in full, oldest placed first: a brand its own, an agency its models', a model hers. */
+export async function listBookings(ctx: RequestContext, args: BookingListArgs, modelId?: string): Promise<Connection<Booking>> {
+  const size = pageSize(args.first, ctx.config.maxPageSize);
+  const viewer = viewerOf(ctx);
+  const scope: object[] = [];
+  if (viewer.role === Role.BRAND) scope.push({ brand: viewer.brandId });
+  if (viewer.role === Role.AGENCY) scope.push({ agency: viewer.agencyId });
+  if (viewer.role === Role.MODEL) scope.push({ model: viewer.modelId });
+  if (modelId) scope.push({ model: modelId });
+  if (args.status?.length) scope.push({ status: { $in: args.status } });
+  if (args.type) scope.push({ type: args.type });
+  const rows = await ctx.em.find(
+    Booking,
+    { $and: [...scope, afterCreatedAt(args.after)] },
+    { orderBy: { createdAt: 'asc', id: 'asc' }, limit: size + 1 },
+  );
+  return toConnection(rows, size, createdAtCursor, !!args.after);
+}

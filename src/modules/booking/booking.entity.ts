@@ -1,0 +1,159 @@
+import { ArrayType, Check, Entity, Enum, Index, JsonType, ManyToOne, PrimaryKey, Property, type Ref, type Opt } from '@mikro-orm/core';
+import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
+import { newId } from '../../common/ids';
+import { Agency } from '../agency/agency.entity';
+import { Brand } from '../brand/brand.entity';
+import { Model } from '../model/model.entity';
+import { BookingStatus, BookingType } from './booking-status';
+
+/** Name of the exclusion constraint that keeps confirmed physical bookings of one model apart. */
+export const PHYSICAL_CLASH_CONSTRAINT = 'booking_no_physical_clash';
+
+@InterfaceType('Booking', {
+  description: 'One job of one model for one brand, physical or digital.',
+  resolveType: (booking: { type: BookingType }) =>
+    booking.type === BookingType.PHYSICAL ? 'PhysicalBooking' : 'DigitalBooking',
+})
+@Entity({ tableName: 'booking', abstract: true, discriminatorColumn: 'type' })
+// The guarantee behind "no clash, ever": declared here so the schema diff knows it and leaves it alone.
+@Index({
+  name: PHYSICAL_CLASH_CONSTRAINT,
+  expression:
+    `alter table "booking" add constraint "${PHYSICAL_CLASH_CONSTRAINT}" exclude using gist ` +
+    `("model_id" with =, tstzrange("blocked_start", "blocked_end", '[)') with &&) ` +
+    `where ("type" = 'PHYSICAL' and "status" in ('CONFIRMED', 'COMPLETED'))`,
+})
+@Index({ name: 'booking_model_window_idx', properties: ['model', 'blockedStart', 'blockedEnd'] })
+@Index({ name: 'booking_brand_idx', properties: ['brand', 'start'] })
+@Index({ name: 'booking_agency_idx', properties: ['agency', 'start'] })
+@Check({ name: 'booking_range_valid', expression: 'end_at > start_at' })
+@Check({ name: 'booking_blocked_covers_range', expression: 'blocked_start <= start_at and blocked_end >= end_at' })
+@Check({
+  name: 'booking_physical_fields',
+  expression:
+    "type <> 'PHYSICAL' or (location_name is not null and location_time_zone is not null and travel_before_minutes >= 0 and travel_before_minutes <= 1440 " +
+    'and travel_after_minutes >= 0 and travel_after_minutes <= 1440 ' +
+    "and blocked_start = start_at - make_interval(mins => travel_before_minutes) and blocked_end = end_at + make_interval(mins => travel_after_minutes))",
+})
+@Check({
+  name: 'booking_digital_fields',
+  expression:
+    "type <> 'DIGITAL' or (deliverables is not null and category is not null and usage_media is not null and usage_territories is not null " +
+    'and usage_end > usage_start and blocked_start = start_at and blocked_end = end_at)',
+})
+export abstract class Booking {
+  @Field(() => ID, { description: 'Stable identifier; kept across reschedules.' })
+  @PrimaryKey({ type: 'uuid' })
+  id: string = newId();
+
+  @Field(() => BookingType, { description: 'PHYSICAL or DIGITAL.' })
+  @Enum({ items: () => BookingType })
+  type!: Opt<BookingType>;
+
+  @ManyToOne(() => Model, { ref: true, deleteRule: 'restrict' })
+  model!: Ref<Model>;
+
+  /** The model's agency when booked, so that agency queries need no join. */
+  @ManyToOne(() => Agency, { ref: true, deleteRule: 'restrict' })
+  agency!: Ref<Agency>;
+
+  @ManyToOne(() => Brand, { ref: true, deleteRule: 'restrict' })
+  brand!: Ref<Brand>;
+
+  @Field(() => BookingStatus, { description: 'Where the booking is in its lifecycle.' })
+  @Enum({ items: () => BookingStatus })
+  status: Opt<BookingStatus> = BookingStatus.OPTION;
+
+  @Field(() => String, { description: 'What the job is, e.g. "SS27 lookbook".' })
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Field(() => Date, { description: 'Start of the job (inclusive), an instant.' })
+  @Property({ type: 'datetime', fieldName: 'start_at' })
+  start!: Date;
+
+  @Field(() => Date, { description: 'End of the job (exclusive), an instant.' })
+  @Property({ type: 'datetime', fieldName: 'end_at' })
+  end!: Date;
+
+  /** Start of the range the booking keeps the model from other physical work (start minus travel). */
+  @Property({ type: 'datetime' })
+  blockedStart!: Date;
+
+  /** End of the blocked range (end plus travel). */
+  @Property({ type: 'datetime' })
+  blockedEnd!: Date;
+
+  @Field(() => Date, { description: 'When the booking was placed; options rank by it.' })
+  @Property({ type: 'datetime' })
+  createdAt: Opt<Date> = new Date();
+
+  @Field(() => Date, { description: 'When the booking last changed.' })
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Opt<Date> = new Date();
+}
+
+@ObjectType({ description: 'A deliverable of a digital job: what kind and how many.' })
+export class Deliverable {
+  @Field(() => String, { description: 'Kind of deliverable: IMAGE, VIDEO…' })
+  kind!: string;
+
+  @Field(() => Int, { description: 'How many.' })
+  quantity!: number;
+}
+
+@ObjectType({ implements: Booking, description: 'A booking of the model in person. Confirmed physical bookings of one model never clash.' })
+@Entity({ discriminatorValue: BookingType.PHYSICAL })
+export class PhysicalBooking extends Booking {
+  override type: Opt<BookingType> = BookingType.PHYSICAL;
+
+  @Field(() => String, { description: 'Where the job takes place.' })
+  @Property({ type: 'text', nullable: true })
+  locationName!: string;
+
+  @Field(() => String, { description: "IANA time zone of the job's location." })
+  @Property({ type: 'text', nullable: true })
+  locationTimeZone!: string;
+
+  @Field(() => Int, { description: 'Travel time blocked before the start, in minutes.' })
+  @Property({ type: 'integer', nullable: true })
+  travelBeforeMinutes: Opt<number> = 0;
+
+  @Field(() => Int, { description: 'Travel time blocked after the end, in minutes.' })
+  @Property({ type: 'integer', nullable: true })
+  travelAfterMinutes: Opt<number> = 0;
+
+  @Field(() => Date, { nullable: true, description: 'When an option stops holding unless confirmed. Null: it holds until released.' })
+  @Property({ type: 'datetime', nullable: true })
+  optionExpiresAt: Date | null = null;
+}
+
+@ObjectType({ implements: Booking, description: "Work produced by the model's digital twin. Never clashes in time with anything." })
+@Entity({ discriminatorValue: BookingType.DIGITAL })
+export class DigitalBooking extends Booking {
+  override type: Opt<BookingType> = BookingType.DIGITAL;
+
+  @Field(() => [Deliverable], { description: 'What the twin produces.' })
+  @Property({ type: JsonType, nullable: true })
+  deliverables!: Deliverable[];
+
+  @Field(() => String, { description: 'Product category advertised, e.g. APPAREL.' })
+  @Property({ type: 'text', nullable: true })
+  category!: string;
+
+  @Field(() => [String], { description: 'Media the work is licensed for.' })
+  @Property({ type: ArrayType, columnType: 'text[]', nullable: true })
+  usageMedia!: string[];
+
+  @Field(() => [String], { description: 'Territories the work is licensed for.' })
+  @Property({ type: ArrayType, columnType: 'text[]', nullable: true })
+  usageTerritories!: string[];
+
+  @Field(() => Date, { description: 'Start of the licence.' })
+  @Property({ type: 'datetime', nullable: true })
+  usageStart!: Date;
+
+  @Field(() => Date, { description: 'End of the licence (exclusive).' })
+  @Property({ type: 'datetime', nullable: true })
+  usageEnd!: Date;
+}

@@ -1,0 +1,93 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { payload } from '../../common/user-error';
+import type { RequestContext } from '../../server/context';
+import { Brand } from '../brand/brand.entity';
+import { Model } from '../model/model.entity';
+import { BookingChange } from './booking-history.entity';
+import { cancelBooking, confirmBooking } from './booking-lifecycle';
+import { BookingConnection, BookingListArgs, listBookings } from './booking-list';
+import { Booking, PhysicalBooking } from './booking.entity';
+import { createDigitalBooking, createPhysicalBooking, findBooking } from './booking.service';
+import { BookingPayload, CreateDigitalBookingInput, CreatePhysicalBookingInput } from './booking.types';
+
+@Resolver(() => Booking)
+export class BookingResolver {
+  @FieldResolver(() => Model, { description: 'The model booked.' })
+  async model(@Ctx() ctx: RequestContext, @Root() booking: Booking): Promise<Model> {
+    return (await ctx.loaders.model.load(booking.model.id))!;
+  }
+
+  @FieldResolver(() => Brand, { description: 'The brand that booked.' })
+  async brand(@Ctx() ctx: RequestContext, @Root() booking: Booking): Promise<Brand> {
+    return (await ctx.loaders.brand.load(booking.brand.id))!;
+  }
+
+  @FieldResolver(() => [BookingChange], { description: 'Every status change, oldest first.' })
+  history(@Ctx() ctx: RequestContext, @Root() booking: Booking): Promise<BookingChange[]> {
+    return ctx.loaders.historyByBooking.load(booking.id);
+  }
+
+  @Authorized()
+  @Query(() => BookingConnection, { description: 'Bookings the viewer sees in full: a brand its own, an agency its models, a model hers, an admin all.' })
+  bookings(@Ctx() ctx: RequestContext, @Args(() => BookingListArgs) args: BookingListArgs): Promise<BookingConnection> {
+    return listBookings(ctx, args);
+  }
+
+  @Authorized()
+  @Query(() => Booking, { nullable: true, description: 'A booking the viewer may see in full; null otherwise.' })
+  booking(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Booking | null> {
+    return findBooking(ctx, id);
+  }
+
+  @Authorized()
+  @Mutation(() => BookingPayload, { description: 'Books the model in person: an option (ranked by when placed) or, for her agency, a confirmed booking.' })
+  async createPhysicalBooking(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreatePhysicalBookingInput) input: CreatePhysicalBookingInput,
+  ): Promise<BookingPayload> {
+    return payload('booking', await createPhysicalBooking(ctx, input));
+  }
+
+  @Authorized()
+  @Mutation(() => BookingPayload, { description: "Books the model's digital twin within its consent scope; never clashes in time." })
+  async createDigitalBooking(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => CreateDigitalBookingInput) input: CreateDigitalBookingInput,
+  ): Promise<BookingPayload> {
+    return payload('booking', await createDigitalBooking(ctx, input));
+  }
+
+  @Authorized()
+  @Mutation(() => BookingPayload, { description: 'Confirms an option: a brand its own 1st option, the agency any option with none live above it.' })
+  async confirmBooking(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<BookingPayload> {
+    return payload('booking', await confirmBooking(ctx, id));
+  }
+
+  @Authorized()
+  @Mutation(() => BookingPayload, { description: 'Calls a booking off: an option is released by its brand or declined by the agency; a confirmed booking is cancelled.' })
+  async cancelBooking(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, { description: 'Why; kept in the history.' }) reason: string,
+  ): Promise<BookingPayload> {
+    return payload('booking', await cancelBooking(ctx, id, reason));
+  }
+}
+
+@Resolver(() => PhysicalBooking)
+export class PhysicalBookingResolver {
+  @FieldResolver(() => Date, { description: 'Start of the range the booking blocks: start minus travel before.' })
+  blockedStart(@Root() booking: PhysicalBooking): Date {
+    return booking.blockedStart;
+  }
+
+  @FieldResolver(() => Date, { description: 'End of the range the booking blocks: end plus travel after.' })
+  blockedEnd(@Root() booking: PhysicalBooking): Date {
+    return booking.blockedEnd;
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'For a live option: its rank among the live options overlapping it (1 = first). Null otherwise.' })
+  optionRank(@Ctx() ctx: RequestContext, @Root() booking: PhysicalBooking): Promise<number | null> {
+    return ctx.loaders.optionRank.load(booking.id);
+  }
+}

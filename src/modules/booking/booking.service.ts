@@ -1,0 +1,261 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isUuid } from '../../common/ids';
+import { fail, ok, userError, UserErrorCode, type Result, type UserError } from '../../common/user-error';
+import { checkRange, checkText, checkTimeZone, collect } from '../../common/validate';
+import { managesAgency, seesBookingInFull, viewerOf } from '../../server/access';
+import type { RequestContext } from '../../server/context';
+import { Role, type Viewer } from '../../server/viewer';
+import { Brand } from '../brand/brand.entity';
+import { Model } from '../model/model.entity';
+import { consentViolations, type DigitalUsageRequest } from '../twin/consent';
+import { DigitalTwin } from '../twin/twin.entity';
+import { actorOf, recordChange } from './booking-history';
+import { inTransaction } from './booking-mutation';
+import { BookingStatus, BookingType, LIVE_STATUSES } from './booking-status';
+import { Booking, DigitalBooking, PhysicalBooking } from './booking.entity';
+import type { CreateDigitalBookingInput, CreatePhysicalBookingInput } from './booking.types';
+import { clashError, findClash } from './physical-clash';
+
+const MAX_TRAVEL_MINUTES = 24 * 60;
+const MINUTE = 60_000;
+
+interface Parties {
+  model: Model;
+  brand: Brand;
+}
+
+/** Who books whom: a brand for itself, an agency for its own models, an admin for anyone; a model books nothing. */
+async function resolveParties(
+  em: EntityManager,
+  viewer: Viewer,
+  input: { modelId: string; brandId?: string | null; status?: BookingStatus | null },
+): Promise<Result<Parties>> {
+  if (viewer.role === Role.MODEL) return fail(userError(UserErrorCode.FORBIDDEN, 'a model does not book herself; her agency does'));
+  if (viewer.role === Role.BRAND && input.brandId && input.brandId !== viewer.brandId) {
+    return fail(userError(UserErrorCode.FORBIDDEN, 'a brand books for itself only', ['input', 'brandId']));
+  }
+  if (viewer.role === Role.BRAND && input.status === BookingStatus.CONFIRMED) {
+    return fail(userError(UserErrorCode.FORBIDDEN, 'a brand places options; the agency confirms', ['input', 'status']));
+  }
+  if (input.status && input.status !== BookingStatus.OPTION && input.status !== BookingStatus.CONFIRMED) {
+    return fail(userError(UserErrorCode.INVALID_INPUT, 'a new booking is an OPTION or CONFIRMED', ['input', 'status']));
+  }
+  const brandId = viewer.role === Role.BRAND ? viewer.brandId : input.brandId;
+  if (!brandId) return fail(userError(UserErrorCode.INVALID_INPUT, 'brandId is required', ['input', 'brandId']));
+  const model = isUuid(input.modelId) ? await em.findOne(Model, input.modelId) : null;
+  const visible = model && (viewer.role !== Role.AGENCY || managesAgency(viewer, model.agency.id));
+  if (!model || !visible) return fail(userError(UserErrorCode.MODEL_NOT_FOUND, 'no such model', ['input', 'modelId']));
+  const brand = isUuid(brandId) ? await em.findOne(Brand, brandId) : null;
+  if (!brand) return fail(userError(UserErrorCode.BRAND_NOT_FOUND, 'no such brand', ['input', 'brandId']));
+  return ok({ model, brand });
+}
+
+function checkTravel(minutes: number | null | undefined, field: string[]): UserError | null {
+  if (minutes == null || (Number.isInteger(minutes) && minutes >= 0 && minutes <= MAX_TRAVEL_MINUTES)) return null;
+  return userError(UserErrorCode.INVALID_INPUT, `travel time must be 0 to ${MAX_TRAVEL_MINUTES} minutes`, field);
+}
+
+/** Places a physical option or, for an agency, a confirmed booking; never one that clashes with a confirmed one. */
+export async function createPhysicalBooking(ctx: RequestContext, input: CreatePhysicalBookingInput): Promise<Result<Booking>> {
+  const viewer = viewerOf(ctx);
+  const status = input.status ?? BookingStatus.OPTION;
+  const errors = collect(
+    checkText(input.title, ['input', 'title']),
+    checkRange(input.start, input.end, ['input', 'end']),
+    checkText(input.location.name, ['input', 'location', 'name']),
+    checkTimeZone(input.location.timeZone, ['input', 'location', 'timeZone']),
+    checkTravel(input.travelBeforeMinutes, ['input', 'travelBeforeMinutes']),
+    checkTravel(input.travelAfterMinutes, ['input', 'travelAfterMinutes']),
+    input.optionExpiresAt && status !== BookingStatus.OPTION
+      ? userError(UserErrorCode.INVALID_INPUT, 'only an option has an expiry', ['input', 'optionExpiresAt'])
+      : null,
+    input.optionExpiresAt && input.optionExpiresAt.getTime() <= Date.now()
+      ? userError(UserErrorCode.INVALID_INPUT, 'an option expiry must be in the future', ['input', 'optionExpiresAt'])
+      : null,
+  );
+  if (errors.length) return fail(...errors);
+  const travelBefore = input.travelBeforeMinutes ?? 0;
+  const travelAfter = input.travelAfterMinutes ?? 0;
+  const blocked = { start: new Date(input.start.getTime() - travelBefore * MINUTE), end: new Date(input.end.getTime() + travelAfter * MINUTE) };
+
+  return inTransaction(
+    ctx,
+    async (em) => {
+      const parties = await resolveParties(em, viewer, { ...input, status });
+      if (!parties.ok) return parties;
+      const { model, brand } = parties.value;
+      // Checked first only to answer well; the exclusion constraint is what guarantees it.
+      const clash = await findClash(em, { modelId: model.id, ...blocked });
+      if (clash) return fail(clashError(viewer, clash));
+      const booking = em.create(PhysicalBooking, {
+        model,
+        agency: model.agency,
+        brand,
+        status,
+        title: input.title.trim(),
+        start: input.start,
+        end: input.end,
+        blockedStart: blocked.start,
+        blockedEnd: blocked.end,
+        locationName: input.location.name.trim(),
+        locationTimeZone: input.location.timeZone,
+        travelBeforeMinutes: travelBefore,
+        travelAfterMinutes: travelAfter,
+        optionExpiresAt: input.optionExpiresAt ?? null,
+      });
+      recordChange(em, booking, null, actorOf(viewer), null);
+      await em.flush();
+      return ok(booking);
+    },
+    async (em) => {
+      const clash = await findClash(em, { modelId: input.modelId, ...blocked });
+      return clash ? clashError(viewer, clash) : userError(UserErrorCode.PHYSICAL_CLASH, 'the model is already booked at that time', ['input', 'start']);
+    },
+  );
+}
+
+/** A digital job as the twin's rules see it. */
+export interface TwinJob extends DigitalUsageRequest {
+  modelId: string;
+  start: Date;
+  end: Date;
+  /** The booking itself, when re-checking one that exists. */
+  bookingId?: string;
+}
+
+/** The twin job described by an existing digital booking. */
+export const twinJobOf = (b: DigitalBooking): TwinJob => ({
+  modelId: b.model.id,
+  bookingId: b.id,
+  brandId: b.brand.id,
+  category: b.category,
+  media: b.usageMedia,
+  territories: b.usageTerritories,
+  usageStart: b.usageStart,
+  usageEnd: b.usageEnd,
+  productionEnd: b.end,
+  start: b.start,
+  end: b.end,
+});
+
+/** What stops the twin from taking this job now: no twin, not active, a consent term not covered, or its cap. */
+export async function twinRefusals(em: EntityManager, job: TwinJob): Promise<UserError[]> {
+  // Locking the twin serializes concurrent bookings of it, so that its cap holds under any concurrency.
+  const twin = await em.findOne(DigitalTwin, { model: job.modelId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!twin) return [userError(UserErrorCode.TWIN_NOT_FOUND, 'the model has no digital twin', ['input', 'modelId'])];
+  const violations = consentViolations(twin.status, twin.consentScope, job);
+  if (violations.length) {
+    return violations.map((v) =>
+      v.code === 'TWIN_NOT_ACTIVE'
+        ? userError(UserErrorCode.TWIN_NOT_ACTIVE, `the twin is ${twin.status.toLowerCase()}`, ['input', 'modelId'])
+        : userError(UserErrorCode.CONSENT_NOT_COVERED, v.message, CONSENT_FIELDS[v.field] ?? ['input']),
+    );
+  }
+  if (twin.maxConcurrentJobs != null) {
+    const running = await em.count(Booking, {
+      model: job.modelId,
+      type: BookingType.DIGITAL,
+      status: { $in: [...LIVE_STATUSES] },
+      start: { $lt: job.end },
+      end: { $gt: job.start },
+      ...(job.bookingId ? { id: { $ne: job.bookingId } } : {}),
+    });
+    if (running >= twin.maxConcurrentJobs) {
+      return [
+        userError(UserErrorCode.TWIN_CAPACITY_REACHED, `the twin already runs ${running} job(s) then; its cap is ${twin.maxConcurrentJobs}`, ['input', 'start']),
+      ];
+    }
+  }
+  return [];
+}
+
+const CONSENT_FIELDS: Record<string, string[]> = {
+  media: ['input', 'usage', 'media'],
+  territories: ['input', 'usage', 'territories'],
+  category: ['input', 'category'],
+  brandId: ['input', 'brandId'],
+  usageEnd: ['input', 'usage', 'end'],
+  productionEnd: ['input', 'end'],
+  modelId: ['input', 'modelId'],
+};
+
+function checkDigitalInput(input: CreateDigitalBookingInput): UserError[] {
+  const errors = collect(
+    checkText(input.title, ['input', 'title']),
+    checkRange(input.start, input.end, ['input', 'end']),
+    checkText(input.category, ['input', 'category'], 50),
+    checkRange(input.usage.start, input.usage.end, ['input', 'usage', 'end']),
+  );
+  if (!input.deliverables.length) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at least one deliverable', ['input', 'deliverables']));
+  input.deliverables.forEach((d, i) => {
+    const field = ['input', 'deliverables', String(i)];
+    const kindError = checkText(d.kind, [...field, 'kind'], 50);
+    if (kindError) errors.push(kindError);
+    if (!Number.isInteger(d.quantity) || d.quantity < 1 || d.quantity > 10_000) {
+      errors.push(userError(UserErrorCode.INVALID_INPUT, 'quantity must be 1 to 10,000', [...field, 'quantity']));
+    }
+  });
+  if (!input.usage.media.length) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at least one medium', ['input', 'usage', 'media']));
+  if (!input.usage.territories.length) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at least one territory', ['input', 'usage', 'territories']));
+  return errors;
+}
+
+const upper = (values: string[]) => [...new Set(values.map((v) => v.trim().toUpperCase()).filter(Boolean))];
+
+/** Books the model's twin; runs alongside anything else, within the twin's status, consent scope and cap. */
+export async function createDigitalBooking(ctx: RequestContext, input: CreateDigitalBookingInput): Promise<Result<Booking>> {
+  const viewer = viewerOf(ctx);
+  const status = input.status ?? BookingStatus.OPTION;
+  const errors = checkDigitalInput(input);
+  if (errors.length) return fail(...errors);
+  return inTransaction(
+    ctx,
+    async (em) => {
+      const parties = await resolveParties(em, viewer, { ...input, status });
+      if (!parties.ok) return parties;
+      const { model, brand } = parties.value;
+      const refusals = await twinRefusals(em, {
+        modelId: model.id,
+        brandId: brand.id,
+        category: input.category,
+        media: input.usage.media,
+        territories: input.usage.territories,
+        usageStart: input.usage.start,
+        usageEnd: input.usage.end,
+        productionEnd: input.end,
+        start: input.start,
+        end: input.end,
+      });
+      if (refusals.length) return fail(...refusals);
+      const booking = em.create(DigitalBooking, {
+        model,
+        agency: model.agency,
+        brand,
+        status,
+        title: input.title.trim(),
+        start: input.start,
+        end: input.end,
+        blockedStart: input.start,
+        blockedEnd: input.end,
+        deliverables: input.deliverables.map((d) => ({ kind: d.kind.trim().toUpperCase(), quantity: d.quantity })),
+        category: input.category.trim().toUpperCase(),
+        usageMedia: upper(input.usage.media),
+        usageTerritories: upper(input.usage.territories),
+        usageStart: input.usage.start,
+        usageEnd: input.usage.end,
+      });
+      recordChange(em, booking, null, actorOf(viewer), null);
+      await em.flush();
+      return ok(booking);
+    },
+    async () => userError(UserErrorCode.PHYSICAL_CLASH, 'unexpected clash for a digital booking'),
+  );
+}
+
+/** The booking if the viewer may see it in full; null otherwise (a brand sees others' bookings only as busy blocks). */
+export async function findBooking(ctx: RequestContext, id: string): Promise<Booking | null> {
+  if (!isUuid(id)) return null;
+  const booking = await ctx.em.findOne(Booking, id);
+  return booking && seesBookingInFull(viewerOf(ctx), booking) ? booking : null;
+}

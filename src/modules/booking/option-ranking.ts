@@ -1,0 +1,48 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { recordChange, SYSTEM_ACTOR } from './booking-history';
+import { BookingStatus, BookingType } from './booking-status';
+import { PhysicalBooking } from './booking.entity';
+
+/** True when the option still holds at `now`: not past its expiry. */
+export function isLiveOption(b: { status: BookingStatus; optionExpiresAt: Date | null }, now: Date): boolean {
+  return b.status === BookingStatus.OPTION && (!b.optionExpiresAt || b.optionExpiresAt.getTime() > now.getTime());
+}
+
+// An option ranks by when it was placed among the live options whose blocked ranges overlap it;
+// the id breaks ties between options placed in the same millisecond, the same way every time.
+const RANK_SQL = `
+  select b.id, 1 + (
+    select count(*) from booking o
+    where o.model_id = b.model_id and o.type = 'PHYSICAL' and o.status = 'OPTION'
+      and (o.option_expires_at is null or o.option_expires_at > ?)
+      and o.blocked_start < b.blocked_end and o.blocked_end > b.blocked_start
+      and (o.created_at, o.id) < (b.created_at, b.id)
+  )::int as rank
+  from booking b
+  where b.id in (?) and b.type = 'PHYSICAL' and b.status = 'OPTION'
+    and (b.option_expires_at is null or b.option_expires_at > ?)`;
+
+/** Rank (1 = first) of each live physical option among ids, in one query; absent ids are not live options. */
+export async function optionRanks(em: EntityManager, ids: readonly string[], now = new Date()): Promise<Map<string, number>> {
+  if (!ids.length) return new Map();
+  const rows = await em.execute<{ id: string; rank: number }[]>(RANK_SQL, [now, [...ids], now]);
+  return new Map(rows.map((r) => [r.id, Number(r.rank)]));
+}
+
+/** Releases the live options that overlap a booking just confirmed, each with its history; returns them. */
+export async function releaseOverlappingOptions(em: EntityManager, confirmed: PhysicalBooking, now = new Date()): Promise<PhysicalBooking[]> {
+  const options = await em.find(PhysicalBooking, {
+    model: confirmed.model.id,
+    type: BookingType.PHYSICAL,
+    status: BookingStatus.OPTION,
+    id: { $ne: confirmed.id },
+    blockedStart: { $lt: confirmed.blockedEnd },
+    blockedEnd: { $gt: confirmed.blockedStart },
+  });
+  for (const option of options) {
+    const from = option.status;
+    option.status = isLiveOption(option, now) ? BookingStatus.RELEASED : BookingStatus.EXPIRED;
+    recordChange(em, option, from, SYSTEM_ACTOR, `booking ${confirmed.id} was confirmed over this option`);
+  }
+  return options;
+}

@@ -1,0 +1,54 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Conflict, userError, UserErrorCode, type UserError } from '../../common/user-error';
+import { seesBookingInFull } from '../../server/access';
+import type { Viewer } from '../../server/viewer';
+import { BookingStatus, BookingType } from './booking-status';
+import { Booking, PHYSICAL_CLASH_CONSTRAINT } from './booking.entity';
+
+/** The statuses whose physical bookings hold their range for good (the exclusion constraint covers them). */
+export const BLOCKING_STATUSES = [BookingStatus.CONFIRMED, BookingStatus.COMPLETED];
+
+export interface BlockedRange {
+  modelId: string;
+  start: Date;
+  end: Date;
+}
+
+/** The first confirmed physical booking of the model whose blocked range overlaps `range`, other than `excludeId`. */
+export async function findClash(em: EntityManager, range: BlockedRange, excludeId?: string): Promise<Booking | null> {
+  return em.findOne(
+    Booking,
+    {
+      model: range.modelId,
+      type: BookingType.PHYSICAL,
+      status: { $in: BLOCKING_STATUSES },
+      blockedStart: { $lt: range.end },
+      blockedEnd: { $gt: range.start },
+      ...(excludeId ? { id: { $ne: excludeId } } : {}),
+    },
+    { orderBy: { blockedStart: 'asc' } },
+  );
+}
+
+/** The PHYSICAL_CLASH user error naming the range in the way, and the booking where the viewer may see it. */
+export function clashError(viewer: Viewer, clash: Booking, field: string[] = ['input', 'start']): UserError {
+  const conflict = Object.assign(new Conflict(), {
+    start: clash.blockedStart,
+    end: clash.blockedEnd,
+    bookingId: seesBookingInFull(viewer, clash) ? clash.id : null,
+  });
+  return userError(
+    UserErrorCode.PHYSICAL_CLASH,
+    `the model is booked from ${clash.blockedStart.toISOString()} to ${clash.blockedEnd.toISOString()} (travel included)`,
+    field,
+    conflict,
+  );
+}
+
+/** True for the database's refusal of an overlapping confirmed physical booking (SQLSTATE 23P01 on our constraint). */
+export function isClashViolation(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as { code?: unknown; constraint?: unknown; message?: unknown };
+  if (e.code !== '23P01') return false;
+  return e.constraint === PHYSICAL_CLASH_CONSTRAINT || String(e.message ?? '').includes(PHYSICAL_CLASH_CONSTRAINT);
+}

@@ -1,0 +1,36 @@
+import { afterCreatedAt, createdAtCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../common/pagination';
+import { fail, ok, userError, UserErrorCode, type Result } from '../../common/user-error';
+import { checkText, collect } from '../../common/validate';
+import { viewerOf } from '../../server/access';
+import type { RequestContext } from '../../server/context';
+import { Role } from '../../server/viewer';
+import { Brand } from './brand.entity';
+
+/** Creates a brand; admins only. */
+export async function createBrand(ctx: RequestContext, input: { name: string }): Promise<Result<Brand>> {
+  if (viewerOf(ctx).role !== Role.ADMIN) return fail(userError(UserErrorCode.FORBIDDEN, 'only an admin creates brands'));
+  const errors = collect(checkText(input.name, ['input', 'name']));
+  if (errors.length) return fail(...errors);
+  const brand = ctx.em.create(Brand, { name: input.name.trim() });
+  await ctx.em.flush();
+  return ok(brand);
+}
+
+/** A brand by id; brand names are not secret to signed-in viewers. */
+export async function findBrand(ctx: RequestContext, id: string): Promise<Brand | null> {
+  return ctx.loaders.brand.load(id);
+}
+
+/** Brands the viewer may list: all for admins and agencies, its own for a brand. */
+export async function listBrands(ctx: RequestContext, args: PageArgs): Promise<Connection<Brand>> {
+  const size = pageSize(args.first, ctx.config.maxPageSize);
+  const viewer = viewerOf(ctx);
+  const scope =
+    viewer.role === Role.ADMIN || viewer.role === Role.AGENCY ? {} : viewer.role === Role.BRAND ? { id: viewer.brandId } : { id: null };
+  const rows = await ctx.em.find(
+    Brand,
+    { $and: [scope, afterCreatedAt(args.after)] },
+    { orderBy: { createdAt: 'asc', id: 'asc' }, limit: size + 1 },
+  );
+  return toConnection(rows, size, createdAtCursor, !!args.after);
+}

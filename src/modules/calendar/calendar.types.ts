@@ -1,0 +1,114 @@
+import { ArgsType, Field, Float, ID, ObjectType } from 'type-graphql';
+import { BookingStatus, BookingType } from '../booking/booking-status';
+import { Booking } from '../booking/booking.entity';
+
+@ArgsType()
+export class CalendarArgs {
+  @Field(() => Date, { description: 'Start of the window (inclusive).' })
+  from!: Date;
+
+  @Field(() => Date, { description: 'End of the window (exclusive); at most 366 days after `from`.' })
+  to!: Date;
+
+  @Field(() => String, { nullable: true, description: "IANA zone for local times and days; the model's home zone by default." })
+  timeZone?: string | null;
+}
+
+@ObjectType({ description: 'An instant as a wall clock shows it in one time zone.' })
+export class LocalTime {
+  @Field(() => String, { description: 'Local date and time without offset, e.g. 2026-03-29T03:30:00.' })
+  dateTime!: string;
+
+  @Field(() => String, { description: 'Local date, yyyy-MM-dd.' })
+  date!: string;
+
+  @Field(() => String, { description: 'UTC offset in force then, e.g. +02:00.' })
+  offset!: string;
+
+  @Field(() => String, { description: 'IANA time zone.' })
+  timeZone!: string;
+}
+
+@ObjectType({ description: "One booking on a model's calendar, in full or, for a viewer who may not see it, as a busy block." })
+export class CalendarEntry {
+  @Field(() => ID, { nullable: true, description: 'The booking id; null for a busy block.' })
+  bookingId!: string | null;
+
+  @Field(() => Boolean, { description: 'True when the viewer sees only that the model is busy: no client, title or price.' })
+  busy!: boolean;
+
+  @Field(() => BookingType, { description: 'PHYSICAL or DIGITAL.' })
+  type!: BookingType;
+
+  @Field(() => BookingStatus, { description: 'OPTION, CONFIRMED or COMPLETED.' })
+  status!: BookingStatus;
+
+  @Field(() => Date, { description: 'Start instant.' })
+  start!: Date;
+
+  @Field(() => Date, { description: 'End instant (exclusive).' })
+  end!: Date;
+
+  @Field(() => Date, { description: 'Start of the blocked range (travel included).' })
+  blockedStart!: Date;
+
+  @Field(() => Date, { description: 'End of the blocked range (travel included).' })
+  blockedEnd!: Date;
+
+  @Field(() => LocalTime, { description: 'Start as a wall clock in the calendar zone shows it.' })
+  localStart!: LocalTime;
+
+  @Field(() => LocalTime, { description: 'End as a wall clock in the calendar zone shows it.' })
+  localEnd!: LocalTime;
+
+  @Field(() => Booking, { nullable: true, description: 'The booking in full; null for a busy block.' })
+  booking!: Booking | null;
+}
+
+@ObjectType({ description: 'A local calendar day in the calendar zone: 23, 24 or 25 hours across DST changes.' })
+export class CalendarDay {
+  @Field(() => String, { description: 'Local date, yyyy-MM-dd.' })
+  date!: string;
+
+  @Field(() => Date, { description: 'Instant of local midnight that starts the day.' })
+  start!: Date;
+
+  @Field(() => Date, { description: 'Instant of the next local midnight.' })
+  end!: Date;
+
+  @Field(() => Float, { description: 'Length of the day in hours.' })
+  hours!: number;
+
+  @Field(() => [CalendarEntry], { description: 'Entries that touch this day; an entry across midnight is on both days.' })
+  entries!: CalendarEntry[];
+}
+
+@ObjectType({ description: 'A free range on the calendar.' })
+export class FreeRange {
+  @Field(() => Date, { description: 'Start.' })
+  start!: Date;
+
+  @Field(() => Date, { description: 'End (exclusive).' })
+  end!: Date;
+}
+
+@ObjectType({ description: "A model's calendar for a window, in one time zone." })
+export class Calendar {
+  @Field(() => String, { description: 'IANA zone of the local times and days.' })
+  timeZone!: string;
+
+  @Field(() => Date, { description: 'Window start.' })
+  from!: Date;
+
+  @Field(() => Date, { description: 'Window end (exclusive).' })
+  to!: Date;
+
+  @Field(() => [CalendarEntry], { description: 'Every live booking and option that overlaps the window, each once, by start.' })
+  entries!: CalendarEntry[];
+
+  @Field(() => [CalendarDay], { description: 'The local days of the window, each with the entries touching it.' })
+  days!: CalendarDay[];
+
+  @Field(() => [FreeRange], { description: 'Where the model is free for physical work: the window less confirmed physical bookings (travel included).' })
+  freeForPhysical!: FreeRange[];
+}

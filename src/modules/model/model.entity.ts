@@ -1,0 +1,36 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property, type Ref, type Opt } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { newId } from '../../common/ids';
+import { Agency } from '../agency/agency.entity';
+
+@ObjectType({ description: 'A fashion model: the person who is booked in person, and whose digital twin may be booked.' })
+@Entity()
+@Index({ properties: ['agency', 'createdAt', 'id'] })
+export class Model {
+  @Field(() => ID, { description: 'Stable identifier.' })
+  @PrimaryKey({ type: 'uuid' })
+  id: string = newId();
+
+  @ManyToOne(() => Agency, { ref: true, deleteRule: 'restrict' })
+  agency!: Ref<Agency>;
+
+  /** The agency that discovered her and takes a share of the agency commission. */
+  @ManyToOne(() => Agency, { ref: true, nullable: true, deleteRule: 'restrict' })
+  motherAgency?: Ref<Agency> | null;
+
+  @Field(() => String, { description: 'Name the model works under.' })
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Field(() => String, { description: 'Home time zone, an IANA name such as Europe/Paris.' })
+  @Property({ type: 'text' })
+  timeZone!: string;
+
+  @Field(() => String, { description: 'City the model is based in.' })
+  @Property({ type: 'text' })
+  baseCity!: string;
+
+  @Field(() => Date, { description: 'When the model was created.' })
+  @Property({ type: 'datetime' })
+  createdAt: Opt<Date> = new Date();
+}

@@ -1,0 +1,65 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PageArgs } from '../../common/pagination';
+import { payload } from '../../common/user-error';
+import type { RequestContext } from '../../server/context';
+import { Agency } from '../agency/agency.entity';
+import { BookingConnection, BookingListArgs, listBookings } from '../booking/booking-list';
+import { canReadCalendar, modelCalendar } from '../calendar/calendar.service';
+import { Calendar, CalendarArgs } from '../calendar/calendar.types';
+import { DigitalTwin } from '../twin/twin.entity';
+import { Model } from './model.entity';
+import { createModel, findModel, listModels } from './model.service';
+import { CreateModelInput, CreateModelPayload, ModelConnection } from './model.types';
+
+@Resolver(() => Model)
+export class ModelResolver {
+  @Authorized()
+  @Query(() => Model, { nullable: true, description: 'A model the viewer may see; null otherwise (a model sees only herself, an agency its own).' })
+  model(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<Model | null> {
+    return findModel(ctx, id);
+  }
+
+  @Authorized()
+  @Query(() => ModelConnection, { description: 'Models the viewer may list: an agency its own, a brand or admin all, a model herself.' })
+  models(
+    @Ctx() ctx: RequestContext,
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg('agencyId', () => ID, { nullable: true, description: 'Only models of this agency.' }) agencyId?: string | null,
+  ): Promise<ModelConnection> {
+    return listModels(ctx, { ...args, agencyId });
+  }
+
+  @Authorized()
+  @Mutation(() => CreateModelPayload, { description: 'Creates a model for the agency (an admin names the agency).' })
+  async createModel(@Ctx() ctx: RequestContext, @Arg('input', () => CreateModelInput) input: CreateModelInput): Promise<CreateModelPayload> {
+    return payload('model', await createModel(ctx, input));
+  }
+
+  @FieldResolver(() => Agency, { description: 'The agency that represents her.' })
+  async agency(@Ctx() ctx: RequestContext, @Root() model: Model): Promise<Agency> {
+    return (await ctx.loaders.agency.load(model.agency.id))!;
+  }
+
+  @FieldResolver(() => Agency, { nullable: true, description: 'The agency that discovered her, if any.' })
+  motherAgency(@Ctx() ctx: RequestContext, @Root() model: Model): Promise<Agency | null> {
+    return model.motherAgency ? ctx.loaders.agency.load(model.motherAgency.id) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => DigitalTwin, { nullable: true, description: 'Her digital twin, if she has one.' })
+  twin(@Ctx() ctx: RequestContext, @Root() model: Model): Promise<DigitalTwin | null> {
+    return ctx.loaders.twinByModel.load(model.id);
+  }
+
+  @FieldResolver(() => Calendar, {
+    nullable: true,
+    description: 'Her bookings and options in [from, to), with local times in `timeZone`. Other brands see other bookings as busy blocks.',
+  })
+  async calendar(@Ctx() ctx: RequestContext, @Root() model: Model, @Args(() => CalendarArgs) args: CalendarArgs): Promise<Calendar | null> {
+    return canReadCalendar(ctx, model) ? modelCalendar(ctx, model, args) : null;
+  }
+
+  @FieldResolver(() => BookingConnection, { description: 'Her bookings the viewer sees in full, oldest placed first.' })
+  bookings(@Ctx() ctx: RequestContext, @Root() model: Model, @Args(() => BookingListArgs) args: BookingListArgs): Promise<BookingConnection> {
+    return listBookings(ctx, args, model.id);
+  }
+}

@@ -1,0 +1,83 @@
+import { isUuid } from '../../common/ids';
+import { afterCreatedAt, createdAtCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../common/pagination';
+import { fail, ok, userError, UserErrorCode, type Result } from '../../common/user-error';
+import { checkText, checkTimeZone, collect } from '../../common/validate';
+import { managesAgency, viewerOf } from '../../server/access';
+import type { RequestContext } from '../../server/context';
+import { Role, type Viewer } from '../../server/viewer';
+import { Agency } from '../agency/agency.entity';
+import { Model } from './model.entity';
+import type { CreateModelInput } from './model.types';
+
+/** Creates a model for the viewer's agency (or, for an admin, the agency named). */
+export async function createModel(ctx: RequestContext, input: CreateModelInput): Promise<Result<Model>> {
+  const viewer = viewerOf(ctx);
+  const agencyId = viewer.role === Role.AGENCY ? viewer.agencyId : input.agencyId;
+  if (viewer.role !== Role.AGENCY && viewer.role !== Role.ADMIN) {
+    return fail(userError(UserErrorCode.FORBIDDEN, 'only an agency or an admin creates models'));
+  }
+  if (viewer.role === Role.AGENCY && input.agencyId && input.agencyId !== viewer.agencyId) {
+    return fail(userError(UserErrorCode.FORBIDDEN, 'an agency creates models for itself only', ['input', 'agencyId']));
+  }
+  const errors = collect(
+    checkText(input.name, ['input', 'name']),
+    checkText(input.baseCity, ['input', 'baseCity']),
+    checkTimeZone(input.timeZone, ['input', 'timeZone']),
+  );
+  if (!agencyId) errors.push(userError(UserErrorCode.INVALID_INPUT, 'agencyId is required for an admin', ['input', 'agencyId']));
+  if (errors.length) return fail(...errors);
+
+  const agency = await findAgencyById(ctx, agencyId!);
+  if (!agency) return fail(userError(UserErrorCode.AGENCY_NOT_FOUND, 'no such agency', ['input', 'agencyId']));
+  let motherAgency: Agency | null = null;
+  if (input.motherAgencyId) {
+    motherAgency = await findAgencyById(ctx, input.motherAgencyId);
+    if (!motherAgency) return fail(userError(UserErrorCode.AGENCY_NOT_FOUND, 'no such mother agency', ['input', 'motherAgencyId']));
+    if (motherAgency.id === agency.id) {
+      return fail(userError(UserErrorCode.INVALID_INPUT, 'the mother agency must differ from the representing agency', ['input', 'motherAgencyId']));
+    }
+  }
+  const model = ctx.em.create(Model, {
+    agency,
+    motherAgency,
+    name: input.name.trim(),
+    timeZone: input.timeZone,
+    baseCity: input.baseCity.trim(),
+  });
+  await ctx.em.flush();
+  return ok(model);
+}
+
+async function findAgencyById(ctx: RequestContext, id: string): Promise<Agency | null> {
+  return isUuid(id) ? ctx.loaders.agency.load(id) : null;
+}
+
+/** True when the viewer may see the model at all: her agency, herself, an admin, or any brand (to book her). */
+export function canSeeModel(viewer: Viewer, model: Model): boolean {
+  if (viewer.role === Role.MODEL) return viewer.modelId === model.id;
+  if (viewer.role === Role.AGENCY) return managesAgency(viewer, model.agency.id) || model.motherAgency?.id === viewer.agencyId;
+  return true;
+}
+
+/** The model, or null when it does not exist or the viewer may not see it. */
+export async function findModel(ctx: RequestContext, id: string): Promise<Model | null> {
+  if (!isUuid(id)) return null;
+  const model = await ctx.loaders.model.load(id);
+  return model && canSeeModel(viewerOf(ctx), model) ? model : null;
+}
+
+/** Models the viewer may list, oldest first: an agency its own, a brand or admin all (optionally of one agency), a model herself. */
+export async function listModels(ctx: RequestContext, args: PageArgs & { agencyId?: string | null }): Promise<Connection<Model>> {
+  const size = pageSize(args.first, ctx.config.maxPageSize);
+  const viewer = viewerOf(ctx);
+  const scope: object[] = [];
+  if (viewer.role === Role.AGENCY) scope.push({ agency: viewer.agencyId });
+  if (viewer.role === Role.MODEL) scope.push({ id: viewer.modelId });
+  if (args.agencyId) scope.push(isUuid(args.agencyId) ? { agency: args.agencyId } : { id: null });
+  const rows = await ctx.em.find(
+    Model,
+    { $and: [...scope, afterCreatedAt(args.after)] },
+    { orderBy: { createdAt: 'asc', id: 'asc' }, limit: size + 1 },
+  );
+  return toConnection(rows, size, createdAtCursor, !!args.after);
+}

@@ -1,0 +1,94 @@
+import { isUuid } from '../../common/ids';
+import { fail, ok, userError, UserErrorCode, type Result, type UserError } from '../../common/user-error';
+import { managesAgency, seesModelInFull, viewerOf } from '../../server/access';
+import type { RequestContext } from '../../server/context';
+import { Role } from '../../server/viewer';
+import { Model } from '../model/model.entity';
+import { DigitalTwin, TwinStatus } from './twin.entity';
+import type { ConsentScopeInput, CreateDigitalTwinInput, OwnershipSplitInput, UpdateDigitalTwinInput } from './twin.types';
+
+const MAX_BPS = 10_000;
+
+/** Basis points each in 0..10,000 and summing to exactly 10,000. */
+export function checkSplit(split: OwnershipSplitInput, field: string[]): UserError[] {
+  const parts = [split.modelBps, split.agencyBps, split.platformBps];
+  if (parts.some((p) => !Number.isInteger(p) || p < 0 || p > MAX_BPS)) {
+    return [userError(UserErrorCode.INVALID_SPLIT, 'each share must be a whole number of basis points from 0 to 10,000', field)];
+  }
+  const sum = parts.reduce((a, b) => a + b, 0);
+  return sum === MAX_BPS ? [] : [userError(UserErrorCode.INVALID_SPLIT, `shares must sum to 10,000 basis points (got ${sum})`, field)];
+}
+
+function checkCap(cap: number | null | undefined, field: string[]): UserError[] {
+  return cap == null || (Number.isInteger(cap) && cap > 0)
+    ? []
+    : [userError(UserErrorCode.INVALID_INPUT, 'maxConcurrentJobs must be a positive whole number or null', field)];
+}
+
+const codes = (values: string[] | null | undefined) => [...new Set((values ?? []).map((v) => v.trim().toUpperCase()).filter(Boolean))];
+
+function applyScope(twin: DigitalTwin, scope: ConsentScopeInput): void {
+  twin.allowedMedia = codes(scope.allowedMedia);
+  twin.allowedTerritories = codes(scope.allowedTerritories);
+  twin.allowedCategories = codes(scope.allowedCategories);
+  twin.excludedCategories = codes(scope.excludedCategories);
+  twin.excludedBrandIds = [...new Set((scope.excludedBrandIds ?? []).map((id) => id.trim().toLowerCase()))];
+  twin.consentEndsAt = scope.consentEndsAt ?? null;
+}
+
+/** Gives one of the agency's models her digital twin; a model has at most one (a unique key guarantees it). */
+export async function createDigitalTwin(ctx: RequestContext, input: CreateDigitalTwinInput): Promise<Result<DigitalTwin>> {
+  const viewer = viewerOf(ctx);
+  const model = isUuid(input.modelId) ? await ctx.em.findOne(Model, input.modelId) : null;
+  if (!model || !seesModelInFull(viewer, model)) return fail(userError(UserErrorCode.MODEL_NOT_FOUND, 'no such model', ['input', 'modelId']));
+  if (!managesAgency(viewer, model.agency.id)) return fail(userError(UserErrorCode.FORBIDDEN, "only the model's agency creates her twin"));
+  const errors = [...checkSplit(input.ownershipSplit, ['input', 'ownershipSplit']), ...checkCap(input.maxConcurrentJobs, ['input', 'maxConcurrentJobs'])];
+  if (errors.length) return fail(...errors);
+  if (await ctx.em.count(DigitalTwin, { model })) {
+    return fail(userError(UserErrorCode.TWIN_ALREADY_EXISTS, 'this model already has a digital twin', ['input', 'modelId']));
+  }
+  const twin = ctx.em.create(DigitalTwin, {
+    model,
+    status: input.status ?? TwinStatus.ACTIVE,
+    modelShareBps: input.ownershipSplit.modelBps,
+    agencyShareBps: input.ownershipSplit.agencyBps,
+    platformShareBps: input.ownershipSplit.platformBps,
+    maxConcurrentJobs: input.maxConcurrentJobs ?? null,
+  });
+  applyScope(twin, input.consentScope);
+  await ctx.em.flush();
+  return ok(twin);
+}
+
+/** Changes a twin: the agency changes anything, the model only pauses or resumes it. */
+export async function updateDigitalTwin(ctx: RequestContext, input: UpdateDigitalTwinInput): Promise<Result<DigitalTwin>> {
+  const viewer = viewerOf(ctx);
+  const twin = isUuid(input.twinId) ? await ctx.em.findOne(DigitalTwin, input.twinId, { populate: ['model'] }) : null;
+  const model = twin?.model.getEntity();
+  if (!twin || !model || !seesModelInFull(viewer, model)) return fail(userError(UserErrorCode.TWIN_NOT_FOUND, 'no such twin', ['input', 'twinId']));
+  const isAgency = managesAgency(viewer, model.agency.id);
+  if (!isAgency) {
+    const onlyPauseOrResume = input.status && input.status !== TwinStatus.RETIRED && !input.ownershipSplit && !input.consentScope && input.maxConcurrentJobs === undefined;
+    if (viewer.role !== Role.MODEL || !onlyPauseOrResume) {
+      return fail(userError(UserErrorCode.FORBIDDEN, 'a model may only pause or resume her twin; the rest is for her agency'));
+    }
+  }
+  if (twin.status === TwinStatus.RETIRED && input.status && input.status !== TwinStatus.RETIRED) {
+    return fail(userError(UserErrorCode.TRANSITION_NOT_ALLOWED, 'a retired twin cannot be brought back', ['input', 'status']));
+  }
+  const errors = [
+    ...(input.ownershipSplit ? checkSplit(input.ownershipSplit, ['input', 'ownershipSplit']) : []),
+    ...checkCap(input.maxConcurrentJobs, ['input', 'maxConcurrentJobs']),
+  ];
+  if (errors.length) return fail(...errors);
+  if (input.status) twin.status = input.status;
+  if (input.ownershipSplit) {
+    twin.modelShareBps = input.ownershipSplit.modelBps;
+    twin.agencyShareBps = input.ownershipSplit.agencyBps;
+    twin.platformShareBps = input.ownershipSplit.platformBps;
+  }
+  if (input.consentScope) applyScope(twin, input.consentScope);
+  if (input.maxConcurrentJobs !== undefined) twin.maxConcurrentJobs = input.maxConcurrentJobs;
+  await ctx.em.flush();
+  return ok(twin);
+}

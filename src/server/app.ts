@@ -1,0 +1,137 @@
+import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { AuthenticationError, viewerFromAuthorization } from './auth';
+import { createRequestContext, type RequestContext } from './context';
+import { formatError } from './errors';
+import { queryLimits } from './limits';
+import { createSchema } from './schema';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface App {
+  server: Server;
+  apollo: ApolloServer<RequestContext>;
+  /** The port it listens on, once listening. */
+  port(): number;
+  listen(port: number, host?: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+/** Builds the HTTP server: GraphQL at /graphql, liveness at /health, readiness (database reachable) at /ready. */
+export async function createApp(config: Config, em: EntityManager, logger: Logger): Promise<App> {
+  const schema = await createSchema();
+  const limits = queryLimits(schema, config);
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    plugins: limits.plugins,
+    validationRules: limits.validationRules,
+    parseOptions: { maxTokens: config.maxTokens },
+    formatError: formatError(logger),
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    introspection: true,
+  });
+  await apollo.start();
+
+  async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const raw = req.method === 'POST' ? await readBody(req) : '';
+    let body: unknown = undefined;
+    if (raw) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        throw new HttpError(400, 'request body is not valid JSON');
+      }
+    }
+    const httpRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: httpRequest,
+      context: async () => {
+        try {
+          const viewer = await viewerFromAuthorization(headers.get('authorization'), config.jwtSecret);
+          return createRequestContext(em, viewer, logger, config);
+        } catch (err) {
+          if (err instanceof AuthenticationError) {
+            throw new GraphQLError(err.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+          }
+          throw err;
+        }
+      },
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const handle = async () => {
+      if (url.pathname === '/graphql') return graphql(req, res, url);
+      if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+      if (url.pathname === '/ready') {
+        await em.getConnection().execute('select 1');
+        return sendJson(res, 200, { status: 'ready' });
+      }
+      sendJson(res, 404, { error: 'not found; GraphQL is at /graphql' });
+    };
+    handle().catch((err: unknown) => {
+      if (err instanceof HttpError) return sendJson(res, err.status, { errors: [{ message: err.message, extensions: { code: 'BAD_REQUEST' } }] });
+      logger.error({ err }, 'request failed');
+      if (!res.headersSent) sendJson(res, url.pathname === '/ready' ? 503 : 500, { errors: [{ message: 'Internal server error' }] });
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+
+  return {
+    server,
+    apollo,
+    port: () => (server.address() as AddressInfo).port,
+    listen: (port, host) => new Promise((resolve) => server.listen(port, host, resolve)),
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await apollo.stop();
+    },
+  };
+}

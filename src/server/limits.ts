@@ -1,0 +1,76 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { Config } from '../config';
+import type { RequestContext } from './context';
+
+/** Lists that are paged cost what one page of them costs; `first` defaults to 20 like the resolvers. */
+const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  if ('first' in args || 'after' in args) {
+    const first = typeof args.first === 'number' && args.first > 0 ? args.first : 20;
+    return 1 + first * Math.max(childComplexity, 1);
+  }
+  return undefined;
+};
+
+/** A calendar costs by the days its window spans, since every entry and day grows with it. */
+const calendarEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (field.name !== 'calendar') return undefined;
+  const from = Date.parse(String(args.from));
+  const to = Date.parse(String(args.to));
+  const days = Number.isFinite(from) && Number.isFinite(to) && to > from ? Math.ceil((to - from) / 86_400_000) : 31;
+  return 10 + Math.min(days, 366) * Math.max(childComplexity, 1);
+};
+
+/** Apollo plugin that refuses a query whose estimated cost (scaled by `first`) exceeds the limit, with HTTP 400. */
+function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          const cost = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName ?? undefined,
+            variables: request.variables ?? {},
+            estimators: [calendarEstimator, pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > maxCost) {
+            throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}; ask for fewer items (first) or fields.`, {
+              extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost, http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Depth, alias and directive limits (graphql-armor) and the cost limit; tokens are bounded by the parser. */
+export function queryLimits(schema: GraphQLSchema, config: Config) {
+  const armor = new ApolloArmor({
+    maxDepth: { enabled: true, n: config.maxQueryDepth, ignoreIntrospection: true },
+    maxAliases: { enabled: true, n: config.maxAliases },
+    maxDirectives: { enabled: true, n: 20 },
+    // Token limits belong to the parser (parseOptions.maxTokens): armor's own rejects syntax errors with a 500.
+    maxTokens: { enabled: false },
+    // Our own cost limit scales by page size, which armor's does not.
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: true },
+  });
+  const protection = armor.protect();
+  return {
+    plugins: [...protection.plugins, costLimitPlugin(schema, config.maxQueryCost)],
+    validationRules: protection.validationRules,
+  };
+}
+
+/** Stable codes for the limits, read from the messages the validators give. */
+export function limitCode(message: string): string | null {
+  if (/depth limit/i.test(message)) return 'QUERY_TOO_DEEP';
+  if (/aliases limit/i.test(message)) return 'TOO_MANY_ALIASES';
+  if (/directives limit/i.test(message)) return 'TOO_MANY_DIRECTIVES';
+  if (/more than \d+ tokens|more that \d+ tokens/i.test(message)) return 'TOO_MANY_TOKENS';
+  return null;
+}

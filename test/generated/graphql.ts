@@ -1,0 +1,407 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Where a booking is in its lifecycle: OPTION → CONFIRMED → COMPLETED, or one of the terminal states. */
+export type BookingStatus =
+  /** Called off by either side. */
+  | 'CANCELLED'
+  /** The work was done. */
+  | 'COMPLETED'
+  /** Booked. A confirmed physical booking blocks its range for the model. */
+  | 'CONFIRMED'
+  /** An option the agency turned down. */
+  | 'DECLINED'
+  /** An option that ran past its expiry without being confirmed. */
+  | 'EXPIRED'
+  /** A tentative hold, ranked among the live options that overlap it. */
+  | 'OPTION'
+  /** An option given up by its holder, or released when another booking was confirmed over it. */
+  | 'RELEASED';
+
+/** How the model works on a booking. */
+export type BookingType =
+  /** Work produced by her digital twin. Runs alongside anything else. */
+  | 'DIGITAL'
+  /** In person: a shoot, a show, a fitting, a casting. Never clashes with another confirmed physical booking. */
+  | 'PHYSICAL';
+
+/** What the twin may be used for. Codes are upper-case; territories are ISO 3166-1 alpha-2, EU or WORLDWIDE. */
+export type ConsentScopeInput = {
+  /** Product categories allowed. */
+  allowedCategories: Array<string>;
+  /** Media allowed (ECOMMERCE, SOCIAL, PRINT, OOH, TV, WEB…). */
+  allowedMedia: Array<string>;
+  /** Territories allowed. */
+  allowedTerritories: Array<string>;
+  /** When consent ends; null for no end. */
+  consentEndsAt?: string | null | undefined;
+  /** Brands the twin may never work for. */
+  excludedBrandIds?: Array<string | number> | null | undefined;
+  /** Categories never allowed. */
+  excludedCategories?: Array<string> | null | undefined;
+};
+
+/** A new agency. */
+export type CreateAgencyInput = {
+  /** Trading name. */
+  name: string;
+};
+
+/** A new brand. */
+export type CreateBrandInput = {
+  /** Name of the brand. */
+  name: string;
+};
+
+/** A digital booking: work by the model's twin during a production window [start, end). */
+export type CreateDigitalBookingInput = {
+  /** The booking brand. A brand's own token implies it; an agency or admin must give it. */
+  brandId?: string | number | null | undefined;
+  /** Product category advertised, e.g. APPAREL. */
+  category: string;
+  /** What the twin produces; at least one. */
+  deliverables: Array<DeliverableInput>;
+  /** End of the production window. */
+  end: string;
+  /** The model whose twin works. */
+  modelId: string | number;
+  /** Start of the production window. */
+  start: string;
+  /** OPTION (default) or CONFIRMED; only an agency or admin books CONFIRMED straight away. */
+  status?: BookingStatus | null | undefined;
+  /** What the job is. */
+  title: string;
+  /** Licensed usage. */
+  usage: UsageInput;
+};
+
+/** A digital twin for one of the agency's models. */
+export type CreateDigitalTwinInput = {
+  /** What the twin may be used for. */
+  consentScope: ConsentScopeInput;
+  /** Most jobs at once; null for no cap. */
+  maxConcurrentJobs?: number | null | undefined;
+  /** The model whose likeness it is. */
+  modelId: string | number;
+  /** Who is paid what share of each job. */
+  ownershipSplit: OwnershipSplitInput;
+  /** Starting status; ACTIVE by default. */
+  status?: TwinStatus | null | undefined;
+};
+
+/** A new model, created by her agency (or an admin on its behalf). */
+export type CreateModelInput = {
+  /** The representing agency. An agency's own token implies it; an admin must give it. */
+  agencyId?: string | number | null | undefined;
+  /** City she is based in. */
+  baseCity: string;
+  /** The mother agency, if another agency discovered her. */
+  motherAgencyId?: string | number | null | undefined;
+  /** Name the model works under. */
+  name: string;
+  /** Home time zone, an IANA name such as Europe/Paris. */
+  timeZone: string;
+};
+
+/** A physical booking: the model in person, [start, end). */
+export type CreatePhysicalBookingInput = {
+  /** The booking brand. A brand's own token implies it; an agency or admin must give it. */
+  brandId?: string | number | null | undefined;
+  /** End, an instant after start. */
+  end: string;
+  /** Where. */
+  location: LocationInput;
+  /** The model. */
+  modelId: string | number;
+  /** For an option: when it stops holding unless confirmed. */
+  optionExpiresAt?: string | null | undefined;
+  /** Start, an instant. */
+  start: string;
+  /** OPTION (default) or CONFIRMED; only an agency or admin books CONFIRMED straight away. */
+  status?: BookingStatus | null | undefined;
+  /** What the job is. */
+  title: string;
+  /** Travel time to block after the end, in minutes (0..1440). */
+  travelAfterMinutes?: number | null | undefined;
+  /** Travel time to block before the start, in minutes (0..1440). */
+  travelBeforeMinutes?: number | null | undefined;
+};
+
+/** A deliverable of a digital job. */
+export type DeliverableInput = {
+  /** Kind: IMAGE, VIDEO… */
+  kind: string;
+  /** How many, at least 1. */
+  quantity: number;
+};
+
+/** Where a physical job takes place. */
+export type LocationInput = {
+  /** Place name or address. */
+  name: string;
+  /** IANA time zone of the place, e.g. Europe/Paris. */
+  timeZone: string;
+};
+
+/** How the net of each digital job is split, in basis points that must sum to 10,000. */
+export type OwnershipSplitInput = {
+  /** The agency's share, 0..10,000. */
+  agencyBps: number;
+  /** The model's share, 0..10,000. */
+  modelBps: number;
+  /** The platform's share, 0..10,000. */
+  platformBps: number;
+};
+
+/** Who acts: the role a bearer token grants, or SYSTEM for automatic changes. */
+export type Role =
+  /** Runs the platform; sees everything. */
+  | 'ADMIN'
+  /** Acts for one agency. */
+  | 'AGENCY'
+  /** A planner acting for one brand. */
+  | 'BRAND'
+  /** The model herself. */
+  | 'MODEL'
+  /** twinbook itself, e.g. releasing options when another booking is confirmed. */
+  | 'SYSTEM';
+
+/** Whether a digital twin may take work. */
+export type TwinStatus =
+  /** Takes new digital bookings within its consent scope. */
+  | 'ACTIVE'
+  /** Paused by the model or agency; takes no new bookings until resumed. */
+  | 'PAUSED'
+  /** Withdrawn for good; takes no new bookings. */
+  | 'RETIRED';
+
+/** Changes to a twin; fields left out stay as they are. */
+export type UpdateDigitalTwinInput = {
+  /** New consent scope, replacing the old; agency only. */
+  consentScope?: ConsentScopeInput | null | undefined;
+  /** New cap on jobs at once; agency only. */
+  maxConcurrentJobs?: number | null | undefined;
+  /** New split; agency only. */
+  ownershipSplit?: OwnershipSplitInput | null | undefined;
+  /** New status. A model may pause and resume her own twin; only the agency retires it. */
+  status?: TwinStatus | null | undefined;
+  /** The twin. */
+  twinId: string | number;
+};
+
+/** What the produced work may be used for, and for how long. */
+export type UsageInput = {
+  /** End of the licence (exclusive). */
+  end: string;
+  /** Media (ECOMMERCE, SOCIAL, PRINT, OOH, TV, WEB…). */
+  media: Array<string>;
+  /** Start of the licence. */
+  start: string;
+  /** Territories: ISO 3166-1 alpha-2 codes, EU or WORLDWIDE. */
+  territories: Array<string>;
+};
+
+/** Why a mutation did not do what was asked. Stable: clients may switch on it. */
+export type UserErrorCode =
+  /** No such agency. */
+  | 'AGENCY_NOT_FOUND'
+  /** No such booking visible to the viewer. */
+  | 'BOOKING_NOT_FOUND'
+  /** No such brand. */
+  | 'BRAND_NOT_FOUND'
+  /** A term of the booking falls outside the twin's consent scope; the message names it. */
+  | 'CONSENT_NOT_COVERED'
+  /** The viewer may not do this. */
+  | 'FORBIDDEN'
+  /** A value is malformed or out of its allowed range. */
+  | 'INVALID_INPUT'
+  /** A time range whose end is not after its start. */
+  | 'INVALID_RANGE'
+  /** Basis points outside 0..10,000, or shares that do not sum to 10,000. */
+  | 'INVALID_SPLIT'
+  /** Not an IANA time zone name. */
+  | 'INVALID_TIME_ZONE'
+  /** No such model visible to the viewer. */
+  | 'MODEL_NOT_FOUND'
+  /** The thing named does not exist or is not visible to the viewer. */
+  | 'NOT_FOUND'
+  /** The option ran past its expiry. */
+  | 'OPTION_EXPIRED'
+  /** A live option ranks above this one. */
+  | 'OPTION_NOT_FIRST'
+  /** The physical booking would overlap a confirmed physical booking of the model; `conflict` names it. */
+  | 'PHYSICAL_CLASH'
+  /** The booking cannot move from its status to the one asked for. */
+  | 'TRANSITION_NOT_ALLOWED'
+  /** The model already has a digital twin. */
+  | 'TWIN_ALREADY_EXISTS'
+  /** The twin already runs as many jobs at that time as its cap allows. */
+  | 'TWIN_CAPACITY_REACHED'
+  /** The twin is paused or retired. */
+  | 'TWIN_NOT_ACTIVE'
+  /** The model has no digital twin. */
+  | 'TWIN_NOT_FOUND';
+
+type BookingFields_DigitalBooking_Fragment = { category: string, usageMedia: Array<string>, usageTerritories: Array<string>, usageStart: string, usageEnd: string, id: string, type: BookingType, status: BookingStatus, title: string, start: string, end: string, deliverables: Array<{ kind: string, quantity: number }>, model: { id: string }, brand: { id: string, name: string } };
+
+type BookingFields_PhysicalBooking_Fragment = { locationName: string, locationTimeZone: string, travelBeforeMinutes: number, travelAfterMinutes: number, blockedStart: string, blockedEnd: string, optionExpiresAt: string | null, optionRank: number | null, id: string, type: BookingType, status: BookingStatus, title: string, start: string, end: string, model: { id: string }, brand: { id: string, name: string } };
+
+export type BookingFieldsFragment =
+  | BookingFields_DigitalBooking_Fragment
+  | BookingFields_PhysicalBooking_Fragment
+;
+
+export type CreatePhysicalBookingMutationVariables = Exact<{
+  input: CreatePhysicalBookingInput;
+}>;
+
+
+export type CreatePhysicalBookingMutation = { createPhysicalBooking: { booking:
+      | { category: string, usageMedia: Array<string>, usageTerritories: Array<string>, usageStart: string, usageEnd: string, id: string, type: BookingType, status: BookingStatus, title: string, start: string, end: string, deliverables: Array<{ kind: string, quantity: number }>, model: { id: string }, brand: { id: string, name: string } }
+      | { locationName: string, locationTimeZone: string, travelBeforeMinutes: number, travelAfterMinutes: number, blockedStart: string, blockedEnd: string, optionExpiresAt: string | null, optionRank: number | null, id: string, type: BookingType, status: BookingStatus, title: string, start: string, end: string, model: { id: string }, brand: { id: string, name: string } }
+     | null, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string, conflict: { start: string, end: string, bookingId: string | null } | null }> } };
+
+export type CreateDigitalBookingMutationVariables = Exact<{
+  input: CreateDigitalBookingInput;
+}>;
+
+
+export type CreateDigitalBookingMutation = { createDigitalBooking: { booking:
+      | { category: string, usageMedia: Array<string>, usageTerritories: Array<string>, usageStart: string, usageEnd: string, id: string, type: BookingType, status: BookingStatus, title: string, start: string, end: string, deliverables: Array<{ kind: string, quantity: number }>, model: { id: string }, brand: { id: string, name: string } }
+      | { locationName: string, locationTimeZone: string, travelBeforeMinutes: number, travelAfterMinutes: number, blockedStart: string, blockedEnd: string, optionExpiresAt: string | null, optionRank: number | null, id: string, type: BookingType, status: BookingStatus, title: string, start: string, end: string, model: { id: string }, brand: { id: string, name: string } }
+     | null, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string, conflict: { start: string, end: string, bookingId: string | null } | null }> } };
+
+export type ConfirmBookingMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ConfirmBookingMutation = { confirmBooking: { booking:
+      | { category: string, usageMedia: Array<string>, usageTerritories: Array<string>, usageStart: string, usageEnd: string, id: string, type: BookingType, status: BookingStatus, title: string, start: string, end: string, deliverables: Array<{ kind: string, quantity: number }>, model: { id: string }, brand: { id: string, name: string } }
+      | { locationName: string, locationTimeZone: string, travelBeforeMinutes: number, travelAfterMinutes: number, blockedStart: string, blockedEnd: string, optionExpiresAt: string | null, optionRank: number | null, id: string, type: BookingType, status: BookingStatus, title: string, start: string, end: string, model: { id: string }, brand: { id: string, name: string } }
+     | null, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string, conflict: { start: string, end: string, bookingId: string | null } | null }> } };
+
+export type CancelBookingMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type CancelBookingMutation = { cancelBooking: { booking:
+      | { category: string, usageMedia: Array<string>, usageTerritories: Array<string>, usageStart: string, usageEnd: string, id: string, type: BookingType, status: BookingStatus, title: string, start: string, end: string, deliverables: Array<{ kind: string, quantity: number }>, model: { id: string }, brand: { id: string, name: string } }
+      | { locationName: string, locationTimeZone: string, travelBeforeMinutes: number, travelAfterMinutes: number, blockedStart: string, blockedEnd: string, optionExpiresAt: string | null, optionRank: number | null, id: string, type: BookingType, status: BookingStatus, title: string, start: string, end: string, model: { id: string }, brand: { id: string, name: string } }
+     | null, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string, conflict: { start: string, end: string, bookingId: string | null } | null }> } };
+
+export type BookingByIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BookingByIdQuery = { booking:
+    | { category: string, usageMedia: Array<string>, usageTerritories: Array<string>, usageStart: string, usageEnd: string, id: string, type: BookingType, status: BookingStatus, title: string, start: string, end: string, history: Array<{ fromStatus: BookingStatus | null, toStatus: BookingStatus, actorRole: Role, actorId: string | null, reason: string | null, at: string }>, deliverables: Array<{ kind: string, quantity: number }>, model: { id: string }, brand: { id: string, name: string } }
+    | { locationName: string, locationTimeZone: string, travelBeforeMinutes: number, travelAfterMinutes: number, blockedStart: string, blockedEnd: string, optionExpiresAt: string | null, optionRank: number | null, id: string, type: BookingType, status: BookingStatus, title: string, start: string, end: string, history: Array<{ fromStatus: BookingStatus | null, toStatus: BookingStatus, actorRole: Role, actorId: string | null, reason: string | null, at: string }>, model: { id: string }, brand: { id: string, name: string } }
+   | null };
+
+export type BookingsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  status?: Array<BookingStatus> | BookingStatus | null | undefined;
+  type?: BookingType | null | undefined;
+}>;
+
+
+export type BookingsQuery = { bookings: { edges: Array<{ node:
+        | { id: string, status: BookingStatus, type: BookingType }
+        | { id: string, status: BookingStatus, type: BookingType }
+       }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ModelCalendarQueryVariables = Exact<{
+  id: string | number;
+  from: string;
+  to: string;
+  timeZone?: string | null | undefined;
+}>;
+
+
+export type ModelCalendarQuery = { model: { id: string, calendar: { timeZone: string, from: string, to: string, entries: Array<{ bookingId: string | null, busy: boolean, type: BookingType, status: BookingStatus, start: string, end: string, blockedStart: string, blockedEnd: string, localStart: { dateTime: string, date: string, offset: string, timeZone: string }, localEnd: { dateTime: string, date: string, offset: string, timeZone: string }, booking:
+          | { id: string, title: string, brand: { id: string, name: string } }
+          | { id: string, title: string, brand: { id: string, name: string } }
+         | null }>, days: Array<{ date: string, start: string, end: string, hours: number, entries: Array<{ bookingId: string | null }> }>, freeForPhysical: Array<{ start: string, end: string }> } | null } | null };
+
+export type UserErrorFieldsFragment = { code: UserErrorCode, field: Array<string> | null, message: string, conflict: { start: string, end: string, bookingId: string | null } | null };
+
+export type CreateAgencyMutationVariables = Exact<{
+  input: CreateAgencyInput;
+}>;
+
+
+export type CreateAgencyMutation = { createAgency: { agency: { id: string, name: string } | null, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string, conflict: { start: string, end: string, bookingId: string | null } | null }> } };
+
+export type CreateBrandMutationVariables = Exact<{
+  input: CreateBrandInput;
+}>;
+
+
+export type CreateBrandMutation = { createBrand: { brand: { id: string, name: string } | null, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string, conflict: { start: string, end: string, bookingId: string | null } | null }> } };
+
+export type CreateModelMutationVariables = Exact<{
+  input: CreateModelInput;
+}>;
+
+
+export type CreateModelMutation = { createModel: { model: { id: string, name: string, timeZone: string, baseCity: string, agency: { id: string } } | null, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string, conflict: { start: string, end: string, bookingId: string | null } | null }> } };
+
+export type CreateDigitalTwinMutationVariables = Exact<{
+  input: CreateDigitalTwinInput;
+}>;
+
+
+export type CreateDigitalTwinMutation = { createDigitalTwin: { twin: { id: string, status: TwinStatus, maxConcurrentJobs: number | null, ownershipSplit: { modelBps: number, agencyBps: number, platformBps: number } | null, consentScope: { allowedMedia: Array<string>, allowedTerritories: Array<string>, allowedCategories: Array<string>, excludedCategories: Array<string>, excludedBrandIds: Array<string>, consentEndsAt: string | null } } | null, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string, conflict: { start: string, end: string, bookingId: string | null } | null }> } };
+
+export type UpdateDigitalTwinMutationVariables = Exact<{
+  input: UpdateDigitalTwinInput;
+}>;
+
+
+export type UpdateDigitalTwinMutation = { updateDigitalTwin: { twin: { id: string, status: TwinStatus } | null, userErrors: Array<{ code: UserErrorCode, field: Array<string> | null, message: string, conflict: { start: string, end: string, bookingId: string | null } | null }> } };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { role: Role, actsFor: string | null } | null };
+
+export type ModelsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  agencyId?: string | number | null | undefined;
+}>;
+
+
+export type ModelsQuery = { models: { edges: Array<{ cursor: string, node: { id: string, name: string } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+
+export type ModelByIdQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ModelByIdQuery = { model: { id: string, name: string, twin: { id: string, status: TwinStatus, ownershipSplit: { modelBps: number } | null } | null } | null };
+
+export const BookingFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BookingFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Booking"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"model"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"brand"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PhysicalBooking"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"locationName"}},{"kind":"Field","name":{"kind":"Name","value":"locationTimeZone"}},{"kind":"Field","name":{"kind":"Name","value":"travelBeforeMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"travelAfterMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"blockedStart"}},{"kind":"Field","name":{"kind":"Name","value":"blockedEnd"}},{"kind":"Field","name":{"kind":"Name","value":"optionExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"optionRank"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DigitalBooking"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"usageMedia"}},{"kind":"Field","name":{"kind":"Name","value":"usageTerritories"}},{"kind":"Field","name":{"kind":"Name","value":"usageStart"}},{"kind":"Field","name":{"kind":"Name","value":"usageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"deliverables"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}}]}}]}}]}}]} as unknown as DocumentNode<BookingFieldsFragment, unknown>;
+export const UserErrorFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"conflict"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"bookingId"}}]}}]}}]} as unknown as DocumentNode<UserErrorFieldsFragment, unknown>;
+export const CreatePhysicalBookingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreatePhysicalBooking"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreatePhysicalBookingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createPhysicalBooking"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"booking"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BookingFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BookingFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Booking"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"model"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"brand"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PhysicalBooking"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"locationName"}},{"kind":"Field","name":{"kind":"Name","value":"locationTimeZone"}},{"kind":"Field","name":{"kind":"Name","value":"travelBeforeMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"travelAfterMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"blockedStart"}},{"kind":"Field","name":{"kind":"Name","value":"blockedEnd"}},{"kind":"Field","name":{"kind":"Name","value":"optionExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"optionRank"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DigitalBooking"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"usageMedia"}},{"kind":"Field","name":{"kind":"Name","value":"usageTerritories"}},{"kind":"Field","name":{"kind":"Name","value":"usageStart"}},{"kind":"Field","name":{"kind":"Name","value":"usageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"deliverables"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"conflict"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"bookingId"}}]}}]}}]} as unknown as DocumentNode<CreatePhysicalBookingMutation, CreatePhysicalBookingMutationVariables>;
+export const CreateDigitalBookingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateDigitalBooking"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateDigitalBookingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createDigitalBooking"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"booking"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BookingFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BookingFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Booking"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"model"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"brand"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PhysicalBooking"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"locationName"}},{"kind":"Field","name":{"kind":"Name","value":"locationTimeZone"}},{"kind":"Field","name":{"kind":"Name","value":"travelBeforeMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"travelAfterMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"blockedStart"}},{"kind":"Field","name":{"kind":"Name","value":"blockedEnd"}},{"kind":"Field","name":{"kind":"Name","value":"optionExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"optionRank"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DigitalBooking"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"usageMedia"}},{"kind":"Field","name":{"kind":"Name","value":"usageTerritories"}},{"kind":"Field","name":{"kind":"Name","value":"usageStart"}},{"kind":"Field","name":{"kind":"Name","value":"usageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"deliverables"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"conflict"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"bookingId"}}]}}]}}]} as unknown as DocumentNode<CreateDigitalBookingMutation, CreateDigitalBookingMutationVariables>;
+export const ConfirmBookingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ConfirmBooking"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"confirmBooking"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"booking"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BookingFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BookingFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Booking"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"model"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"brand"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PhysicalBooking"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"locationName"}},{"kind":"Field","name":{"kind":"Name","value":"locationTimeZone"}},{"kind":"Field","name":{"kind":"Name","value":"travelBeforeMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"travelAfterMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"blockedStart"}},{"kind":"Field","name":{"kind":"Name","value":"blockedEnd"}},{"kind":"Field","name":{"kind":"Name","value":"optionExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"optionRank"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DigitalBooking"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"usageMedia"}},{"kind":"Field","name":{"kind":"Name","value":"usageTerritories"}},{"kind":"Field","name":{"kind":"Name","value":"usageStart"}},{"kind":"Field","name":{"kind":"Name","value":"usageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"deliverables"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"conflict"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"bookingId"}}]}}]}}]} as unknown as DocumentNode<ConfirmBookingMutation, ConfirmBookingMutationVariables>;
+export const CancelBookingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelBooking"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"reason"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelBooking"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"reason"},"value":{"kind":"Variable","name":{"kind":"Name","value":"reason"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"booking"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BookingFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BookingFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Booking"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"model"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"brand"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PhysicalBooking"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"locationName"}},{"kind":"Field","name":{"kind":"Name","value":"locationTimeZone"}},{"kind":"Field","name":{"kind":"Name","value":"travelBeforeMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"travelAfterMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"blockedStart"}},{"kind":"Field","name":{"kind":"Name","value":"blockedEnd"}},{"kind":"Field","name":{"kind":"Name","value":"optionExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"optionRank"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DigitalBooking"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"usageMedia"}},{"kind":"Field","name":{"kind":"Name","value":"usageTerritories"}},{"kind":"Field","name":{"kind":"Name","value":"usageStart"}},{"kind":"Field","name":{"kind":"Name","value":"usageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"deliverables"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"conflict"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"bookingId"}}]}}]}}]} as unknown as DocumentNode<CancelBookingMutation, CancelBookingMutationVariables>;
+export const BookingByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BookingById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"booking"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"BookingFields"}},{"kind":"Field","name":{"kind":"Name","value":"history"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"fromStatus"}},{"kind":"Field","name":{"kind":"Name","value":"toStatus"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"actorId"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"at"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"BookingFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Booking"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"model"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"brand"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PhysicalBooking"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"locationName"}},{"kind":"Field","name":{"kind":"Name","value":"locationTimeZone"}},{"kind":"Field","name":{"kind":"Name","value":"travelBeforeMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"travelAfterMinutes"}},{"kind":"Field","name":{"kind":"Name","value":"blockedStart"}},{"kind":"Field","name":{"kind":"Name","value":"blockedEnd"}},{"kind":"Field","name":{"kind":"Name","value":"optionExpiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"optionRank"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DigitalBooking"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"usageMedia"}},{"kind":"Field","name":{"kind":"Name","value":"usageTerritories"}},{"kind":"Field","name":{"kind":"Name","value":"usageStart"}},{"kind":"Field","name":{"kind":"Name","value":"usageEnd"}},{"kind":"Field","name":{"kind":"Name","value":"deliverables"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}}]}}]}}]}}]} as unknown as DocumentNode<BookingByIdQuery, BookingByIdQueryVariables>;
+export const BookingsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Bookings"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"BookingStatus"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"type"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"BookingType"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bookings"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"type"},"value":{"kind":"Variable","name":{"kind":"Name","value":"type"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<BookingsQuery, BookingsQueryVariables>;
+export const ModelCalendarDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ModelCalendar"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTime"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"timeZone"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"model"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"calendar"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"timeZone"},"value":{"kind":"Variable","name":{"kind":"Name","value":"timeZone"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"from"}},{"kind":"Field","name":{"kind":"Name","value":"to"}},{"kind":"Field","name":{"kind":"Name","value":"entries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bookingId"}},{"kind":"Field","name":{"kind":"Name","value":"busy"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"blockedStart"}},{"kind":"Field","name":{"kind":"Name","value":"blockedEnd"}},{"kind":"Field","name":{"kind":"Name","value":"localStart"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dateTime"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"offset"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"localEnd"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dateTime"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"offset"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"booking"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"brand"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"days"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"hours"}},{"kind":"Field","name":{"kind":"Name","value":"entries"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bookingId"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"freeForPhysical"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ModelCalendarQuery, ModelCalendarQueryVariables>;
+export const CreateAgencyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateAgency"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateAgencyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createAgency"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"agency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"conflict"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"bookingId"}}]}}]}}]} as unknown as DocumentNode<CreateAgencyMutation, CreateAgencyMutationVariables>;
+export const CreateBrandDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateBrand"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateBrandInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createBrand"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"brand"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"conflict"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"bookingId"}}]}}]}}]} as unknown as DocumentNode<CreateBrandMutation, CreateBrandMutationVariables>;
+export const CreateModelDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateModel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateModelInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createModel"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"model"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"baseCity"}},{"kind":"Field","name":{"kind":"Name","value":"agency"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"conflict"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"bookingId"}}]}}]}}]} as unknown as DocumentNode<CreateModelMutation, CreateModelMutationVariables>;
+export const CreateDigitalTwinDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateDigitalTwin"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateDigitalTwinInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createDigitalTwin"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"twin"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"maxConcurrentJobs"}},{"kind":"Field","name":{"kind":"Name","value":"ownershipSplit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"modelBps"}},{"kind":"Field","name":{"kind":"Name","value":"agencyBps"}},{"kind":"Field","name":{"kind":"Name","value":"platformBps"}}]}},{"kind":"Field","name":{"kind":"Name","value":"consentScope"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allowedMedia"}},{"kind":"Field","name":{"kind":"Name","value":"allowedTerritories"}},{"kind":"Field","name":{"kind":"Name","value":"allowedCategories"}},{"kind":"Field","name":{"kind":"Name","value":"excludedCategories"}},{"kind":"Field","name":{"kind":"Name","value":"excludedBrandIds"}},{"kind":"Field","name":{"kind":"Name","value":"consentEndsAt"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"conflict"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"bookingId"}}]}}]}}]} as unknown as DocumentNode<CreateDigitalTwinMutation, CreateDigitalTwinMutationVariables>;
+export const UpdateDigitalTwinDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateDigitalTwin"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateDigitalTwinInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateDigitalTwin"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"twin"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserErrorFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserErrorFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"conflict"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"start"}},{"kind":"Field","name":{"kind":"Name","value":"end"}},{"kind":"Field","name":{"kind":"Name","value":"bookingId"}}]}}]}}]} as unknown as DocumentNode<UpdateDigitalTwinMutation, UpdateDigitalTwinMutationVariables>;
+export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"actsFor"}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;
+export const ModelsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Models"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"agencyId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"models"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"agencyId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"agencyId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<ModelsQuery, ModelsQueryVariables>;
+export const ModelByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ModelById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"model"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"twin"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"ownershipSplit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"modelBps"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ModelByIdQuery, ModelByIdQueryVariables>;

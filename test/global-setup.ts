@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { Client } from 'pg';
+import { ADMIN_URL, migrate, serverReachable, TEMPLATE_DB, withDatabase } from './support/test-database';
+
+/**
+ * Decides once where the integration tests run and, on a server, builds the migrated template that every
+ * test file copies into a database of its own.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (!(await serverReachable())) {
+    process.env.TWINBOOK_TEST_ENGINE = 'embedded';
+    process.stdout.write('\nintegration tests: no PostgreSQL server reachable (or TEST_DB=embedded): using the embedded engine\n');
+    return;
+  }
+  process.env.TWINBOOK_TEST_ENGINE = 'server';
+  const admin = new Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists "${TEMPLATE_DB}" with (force)`);
+    await admin.query(`create database "${TEMPLATE_DB}"`);
+  } finally {
+    await admin.end();
+  }
+  await migrate(withDatabase(ADMIN_URL, TEMPLATE_DB), 2);
+  // MikroORM keeps entity metadata on globalThis; left here, it leaks into in-band test files' realm and breaks them.
+  for (const key of Object.keys(globalThis)) {
+    if (key.startsWith('mikro-orm-')) delete (globalThis as Record<string, unknown>)[key];
+  }
+}
