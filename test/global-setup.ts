@@ -2,11 +2,7 @@ import 'reflect-metadata';
 import { Client } from 'pg';
 import { ADMIN_URL, migrate, serverReachable, TEMPLATE_DB, withDatabase } from './support/test-database';
 
-/**
- * Decides once where the integration tests run and, on a server, builds the migrated template that every
- * test file copies into a database of its own.
- */
-export default async function globalSetup(): Promise<void> {
+async function prepare(): Promise<void> {
   if (!(await serverReachable())) {
     process.env.TWINBOOK_TEST_ENGINE = 'embedded';
     process.stdout.write('\nintegration tests: no PostgreSQL server reachable (or TEST_DB=embedded): using the embedded engine\n');
@@ -22,8 +18,20 @@ export default async function globalSetup(): Promise<void> {
     await admin.end();
   }
   await migrate(withDatabase(ADMIN_URL, TEMPLATE_DB), 2);
-  // MikroORM keeps entity metadata on globalThis; left here, it leaks into in-band test files' realm and breaks them.
-  for (const key of Object.keys(globalThis)) {
-    if (key.startsWith('mikro-orm-')) delete (globalThis as Record<string, unknown>)[key];
+}
+
+/**
+ * Decides once where the integration tests run and, on a server, builds the migrated template that every
+ * test file copies into a database of its own.
+ */
+export default async function globalSetup(): Promise<void> {
+  try {
+    await prepare();
+  } finally {
+    // Importing the entities here registers MikroORM metadata on this realm's globalThis; Jest copies globals
+    // into the test files' realm, where those foreign Maps break metadata discovery. Leave none behind.
+    for (const key of Object.keys(globalThis)) {
+      if (key.startsWith('mikro-orm-')) delete (globalThis as Record<string, unknown>)[key];
+    }
   }
 }

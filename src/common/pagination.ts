@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { isUuid } from './ids';
 
 @ObjectType({ description: 'Where a page stands in the whole list (Relay).' })
 export class PageInfo {
@@ -104,12 +105,16 @@ export function toConnection<T>(rows: T[], size: number, cursorOf: (row: T) => C
   };
 }
 
+// The exact shape createdAtCursor writes; a hand-made key (a six-digit year, say) could reach SQL and fail there.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** The filter for rows after a cursor in (createdAt, id) order. */
 export function afterCreatedAt(after: string | null | undefined): object {
   if (!after) return {};
   const c = decodeCursor(after);
   const at = new Date(c.key);
-  if (Number.isNaN(at.getTime())) decodeCursor('');
+  // Every id is a uuid: anything else in a cursor would make PostgreSQL fail on the comparison.
+  if (!ISO_INSTANT.test(c.key) || Number.isNaN(at.getTime()) || !isUuid(c.id)) decodeCursor('');
   return { $or: [{ createdAt: { $gt: at } }, { createdAt: at, id: { $gt: c.id } }] };
 }
 

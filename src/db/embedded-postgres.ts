@@ -96,12 +96,12 @@ function listen(server, port, host) {
 }
 
 async function main() {
-  const db = await PGlite.create({ dataDir: workerData.dataDir, extensions: { btree_gist } });
-  let inner;
-  let innerPort;
   const front = net.createServer({ pauseOnConnect: true });
   const waiting = [];
   const live = new Set();
+  let db;
+  let inner;
+  let innerPort;
   let busy = false;
   let stopping = false;
 
@@ -113,7 +113,7 @@ async function main() {
   };
 
   const admitNext = () => {
-    if (busy || stopping) return;
+    if (busy || stopping || innerPort === undefined) return;
     const entry = waiting.shift();
     if (!entry) return;
     clearTimeout(entry.timer);
@@ -164,7 +164,11 @@ async function main() {
     admitNext();
   });
 
+  // Bound before PGlite boots so that a taken port fails in milliseconds, not
+  // after initdb; early clients simply wait in the queue.
+  const port = await listen(front, workerData.port, workerData.host);
   try {
+    db = await PGlite.create({ dataDir: workerData.dataDir, extensions: { btree_gist } });
     // Loading the bundle only makes the extension installable; its gist
     // opclasses for scalar types exist only after CREATE EXTENSION.
     await db.exec('CREATE EXTENSION IF NOT EXISTS btree_gist');
@@ -176,12 +180,10 @@ async function main() {
     });
     await inner.start();
     innerPort = Number(inner.getServerConn().split(':').pop());
-    const port = await listen(front, workerData.port, workerData.host);
-    parentPort.postMessage({ type: 'ready', port });
   } catch (err) {
     front.close();
     await inner?.stop().catch(() => {});
-    await db.close().catch(() => {});
+    await db?.close().catch(() => {});
     throw err;
   }
 
@@ -200,6 +202,8 @@ async function main() {
     }
     parentPort.postMessage({ type: 'stopped' });
   });
+  parentPort.postMessage({ type: 'ready', port });
+  admitNext();
 }
 
 main().catch((err) => {
@@ -298,8 +302,9 @@ export async function startEmbeddedPostgres(
       worker.postMessage('stop');
       await Promise.race([stopped, exit]);
     }
-    // The worker's own event loop may be kept alive by PGlite internals after
-    // close(); everything worth keeping has been flushed by now.
+    // The worker normally exits by itself once PGlite is closed; terminate()
+    // makes sure no thread outlives stop() if something in it still holds the
+    // loop open. Nothing is lost: PGlite has been closed at this point.
     await worker.terminate();
     if (stopError) throw stopError;
   };

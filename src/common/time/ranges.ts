@@ -48,8 +48,17 @@ export function isValidTimeZone(zone: string): boolean {
   // as '+02:00'. Any sign-digit pair is an offset spelling; this also drops IANA's 'Etc/GMT+2', whose
   // inverted sign (it means UTC-2) is a classic booking bug.
   if (typeof zone !== 'string' || zone.trim() === '' || /[+-]\d/.test(zone)) return false;
-  return IANAZone.isValidZone(zone);
+  // Asking Intl builds a formatter each time, which dominated calendar rendering; answers never change.
+  const known = zoneValidity.get(zone);
+  if (known !== undefined) return known;
+  const valid = IANAZone.isValidZone(zone);
+  if (zoneValidity.size < MAX_REMEMBERED_ZONES) zoneValidity.set(zone, valid);
+  return valid;
 }
+
+// Bounded, since zone names come from clients.
+const MAX_REMEMBERED_ZONES = 2000;
+const zoneValidity = new Map<string, boolean>();
 
 /** Returns true when both ends are valid Dates and start is strictly before end. */
 export function isValidRange(r: TimeRange): boolean {

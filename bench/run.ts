@@ -1,0 +1,235 @@
+import 'reflect-metadata';
+import autocannon from 'autocannon';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { Client, Pool } from 'pg';
+import { loadConfig } from '../src/config';
+import { ormOptions } from '../src/db/orm-options';
+import { createLogger } from '../src/logger';
+import { createApp } from '../src/server/app';
+import { signToken } from '../src/server/auth';
+import { Role } from '../src/server/viewer';
+
+// `npm run bench`: one run, one database, the API in its own process and the load from this one.
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DB = 'twinbook_bench';
+const SECRET = 'bench-secret-that-is-long-enough-0123456789';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CLIENTS = 16;
+const PORT = 4950;
+const HOUR = 3600_000;
+const BASE = Date.parse('2031-01-06T00:00:00Z');
+
+const dbUrl = () => {
+  const u = new URL(ADMIN_URL);
+  u.pathname = `/${DB}`;
+  return u.toString();
+};
+
+async function admin(sql: string): Promise<void> {
+  const c = new Client({ connectionString: ADMIN_URL });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function startServer(): Promise<() => void> {
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []), path.join(__dirname, '../src/main.js')], {
+    env: { ...process.env, DATABASE_URL: dbUrl(), PORT: String(PORT), HOST: '127.0.0.1', JWT_SECRET: SECRET, SEED_DEMO: 'false', LOG_LEVEL: 'error', DB_POOL_SIZE: '20' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 200; i += 1) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/ready`)).ok) return () => child.kill('SIGTERM');
+    } catch {
+      // not yet listening
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the API did not start');
+}
+
+interface World {
+  agencyId: string;
+  brandId: string;
+  modelIds: string[];
+  calendarModelId: string;
+}
+
+async function seedWorld(pool: Pool): Promise<World> {
+  const agencyId = randomUUID();
+  const brandId = randomUUID();
+  await pool.query(`insert into agency (id, name, created_at) values ($1, 'Bench agency', now())`, [agencyId]);
+  await pool.query(`insert into brand (id, name, created_at) values ($1, 'Bench brand', now())`, [brandId]);
+  const modelIds = Array.from({ length: CLIENTS * 2 + 1 }, () => randomUUID());
+  for (const id of modelIds) {
+    await pool.query(`insert into model (id, agency_id, name, time_zone, base_city, created_at) values ($1, $2, 'Bench model', 'Europe/Paris', 'Paris', now())`, [
+      id,
+      agencyId,
+    ]);
+  }
+  const calendarModelId = modelIds.pop()!;
+  // 5,000 bookings over a year: confirmed physical jobs every 3.5 h and digital jobs of a day between them.
+  await pool.query(
+    `insert into booking (id, type, model_id, agency_id, brand_id, status, title, start_at, end_at, blocked_start, blocked_end,
+       created_at, updated_at, location_name, location_time_zone, travel_before_minutes, travel_after_minutes,
+       deliverables, category, usage_media, usage_territories, usage_start, usage_end)
+     select gen_random_uuid(), t, $1, $2, $3, 'CONFIRMED', 'Bench job ' || g, s, e, s, e, now(), now(),
+       case when t = 'PHYSICAL' then 'Studio' end, case when t = 'PHYSICAL' then 'Europe/Paris' end,
+       case when t = 'PHYSICAL' then 0 end, case when t = 'PHYSICAL' then 0 end,
+       case when t = 'DIGITAL' then '[{"kind":"IMAGE","quantity":10}]'::jsonb end, case when t = 'DIGITAL' then 'APPAREL' end,
+       case when t = 'DIGITAL' then '{ECOMMERCE}'::text[] end, case when t = 'DIGITAL' then '{FR}'::text[] end,
+       case when t = 'DIGITAL' then e end, case when t = 'DIGITAL' then e + interval '90 days' end
+     from (select g, case when g % 2 = 0 then 'PHYSICAL' else 'DIGITAL' end as t,
+                  $4::timestamptz + (g / 2) * interval '210 minutes' as s,
+                  $4::timestamptz + (g / 2) * interval '210 minutes' + case when g % 2 = 0 then interval '2 hours' else interval '1 day' end as e
+           from generate_series(0, 4999) g) x`,
+    [calendarModelId, agencyId, brandId, new Date(BASE)],
+  );
+  return { agencyId, brandId, modelIds, calendarModelId };
+}
+
+const CREATE = `mutation($input: CreatePhysicalBookingInput!) { createPhysicalBooking(input: $input) { booking { id } userErrors { code } } }`;
+const CALENDAR = `query($id: ID!, $from: DateTime!, $to: DateTime!) { model(id: $id) { calendar(from: $from, to: $to, timeZone: "Europe/Paris") {
+  entries { bookingId type status start end localStart { dateTime offset } localEnd { dateTime offset } booking { title brand { name } } } } } }`;
+const RAW_INSERT = `insert into booking (id, type, model_id, agency_id, brand_id, status, title, start_at, end_at, blocked_start, blocked_end,
+  created_at, updated_at, location_name, location_time_zone, travel_before_minutes, travel_after_minutes)
+  values ($1, 'PHYSICAL', $2, $3, $4, 'CONFIRMED', 'Raw', $5, $6, $5, $6, now(), now(), 'Studio', 'Europe/Paris', 0, 0)`;
+const RAW_CALENDAR = `select b.*, br.name as brand_name from booking b join brand br on br.id = b.brand_id
+  where b.model_id = $1 and b.status in ('OPTION','CONFIRMED','COMPLETED') and b.blocked_start < $3 and b.blocked_end > $2 order by b.start_at, b.id`;
+
+/** Runs `work` from `clients` loops for `seconds`; returns completed operations per second and latencies. */
+async function closedLoop(clients: number, seconds: number, work: (i: number) => Promise<void>) {
+  let counter = 0;
+  const latencies: number[] = [];
+  const until = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (Date.now() < until) {
+        const t = performance.now();
+        await work(counter++);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return { rate: latencies.length / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), n: latencies.length };
+}
+
+async function countCalendarStatements(world: World, from: string, to: string): Promise<number> {
+  let statements = 0;
+  const config = loadConfig({ JWT_SECRET: SECRET, LOG_LEVEL: 'silent' });
+  const orm = await MikroORM.init(ormOptions({ url: dbUrl(), poolMax: 2, onQuery: () => (statements += 1) }));
+  const app = await createApp(config, orm.em, createLogger('silent'));
+  await app.listen(0, '127.0.0.1');
+  const token = await signToken(SECRET, { role: Role.AGENCY, agencyId: world.agencyId });
+  const res = await fetch(`http://127.0.0.1:${app.port()}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: CALENDAR, variables: { id: world.calendarModelId, from, to } }),
+  });
+  const body = (await res.json()) as { data?: { model?: { calendar?: { entries: unknown[] } } } };
+  if (!body.data?.model?.calendar?.entries.length) throw new Error(`calendar request failed: ${JSON.stringify(body).slice(0, 300)}`);
+  await app.close();
+  await orm.close(true);
+  return statements;
+}
+
+async function main(): Promise<void> {
+  await admin(`drop database if exists ${DB} with (force)`);
+  await admin(`create database ${DB}`);
+  const migrateOrm = await MikroORM.init(ormOptions({ url: dbUrl(), poolMax: 2 }));
+  await migrateOrm.getMigrator().up();
+  await migrateOrm.close(true);
+
+  const pool = new Pool({ connectionString: dbUrl(), max: CLIENTS });
+  const world = await seedWorld(pool);
+  const stop = await startServer();
+  const token = await signToken(SECRET, { role: Role.AGENCY, agencyId: world.agencyId });
+  const graphqlUrl = `http://127.0.0.1:${PORT}/graphql`;
+  const rows: string[][] = [];
+
+  try {
+    // Writes: every request a new, non-overlapping slot; half the models take GraphQL writes, half raw SQL.
+    const gqlModels = world.modelIds.slice(0, CLIENTS);
+    const rawModels = world.modelIds.slice(CLIENTS);
+    let slot = 0;
+    let failures = 0;
+    const write = await autocannon({
+      url: graphqlUrl,
+      connections: CLIENTS,
+      duration: SECONDS,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      requests: [
+        {
+          setupRequest: (req) => {
+            const n = slot++;
+            const start = new Date(BASE + Math.floor(n / CLIENTS) * 2 * HOUR).toISOString();
+            const end = new Date(BASE + (Math.floor(n / CLIENTS) * 2 + 1) * HOUR).toISOString();
+            const input = { modelId: gqlModels[n % CLIENTS], brandId: world.brandId, title: 'Bench', start, end, location: { name: 'Studio', timeZone: 'Europe/Paris' }, status: 'CONFIRMED' };
+            return { ...req, body: JSON.stringify({ query: CREATE, variables: { input } }) };
+          },
+          onResponse: (status, body) => {
+            if (status !== 200 || !body.includes('"booking":{"id"')) failures += 1;
+          },
+        },
+      ],
+    });
+    const raw = await closedLoop(CLIENTS, SECONDS, (n) =>
+      pool
+        .query(RAW_INSERT, [
+          randomUUID(),
+          rawModels[n % CLIENTS],
+          world.agencyId,
+          world.brandId,
+          new Date(BASE + Math.floor(n / CLIENTS) * 2 * HOUR),
+          new Date(BASE + (Math.floor(n / CLIENTS) * 2 + 1) * HOUR),
+        ])
+        .then(() => undefined),
+    );
+    const gqlRate = write.requests.average;
+    rows.push(['createPhysicalBooking over HTTP, 16 clients', `${gqlRate.toFixed(0)} req/s`, `p50 ${write.latency.p50} ms, p97.5 ${write.latency.p97_5} ms, ${failures} failed`]);
+    rows.push(['same insert, raw SQL through pg, 16 clients', `${raw.rate.toFixed(0)} inserts/s`, `p50 ${raw.p50.toFixed(1)} ms, p95 ${raw.p95.toFixed(1)} ms`]);
+    rows.push(['ratio GraphQL / raw SQL', `${((gqlRate / raw.rate) * 100).toFixed(1)} %`, 'target ≥ 25 %']);
+
+    // Reads: a 31-day window of the model with 5,000 bookings.
+    const from = new Date(BASE + 60 * 24 * HOUR).toISOString();
+    const to = new Date(BASE + 91 * 24 * HOUR).toISOString();
+    const { rows: rawRows } = await pool.query(RAW_CALENDAR, [world.calendarModelId, from, to]);
+    const calendar = await autocannon({
+      url: graphqlUrl,
+      connections: 4,
+      duration: SECONDS,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: CALENDAR, variables: { id: world.calendarModelId, from, to } }),
+    });
+    const rawCal = await closedLoop(4, SECONDS, () => pool.query(RAW_CALENDAR, [world.calendarModelId, from, to]).then(() => undefined));
+    rows.push([`Model.calendar, 31 days, ${rawRows.length} entries, 4 clients`, `p50 ${calendar.latency.p50} ms`, `p97.5 ${calendar.latency.p97_5} ms, ${calendar.requests.average.toFixed(0)} req/s, ${calendar.non2xx} non-2xx`]);
+    rows.push(['same rows, raw SQL through pg, 4 clients', `p50 ${rawCal.p50.toFixed(1)} ms`, `p95 ${rawCal.p95.toFixed(1)} ms, ${rawCal.rate.toFixed(0)} queries/s`]);
+    rows.push(['SQL statements per calendar request', String(await countCalendarStatements(world, from, to)), 'target ≤ 3']);
+  } finally {
+    stop();
+    await pool.end();
+  }
+
+  process.stdout.write(`\ntwinbook bench (${SECONDS} s per measurement, PostgreSQL at ${new URL(ADMIN_URL).host})\n\n`);
+  process.stdout.write('| measurement | figure | detail |\n|---|---|---|\n');
+  for (const r of rows) process.stdout.write(`| ${r.join(' | ')} |\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
