@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
-import { ADMIN_URL, migrate, serverReachable, TEMPLATE_DB, withDatabase } from './support/test-database';
+import { ADMIN_URL, migrate, serverReachable, templateDb, withDatabase } from './support/test-database';
 
 async function prepare(): Promise<void> {
   if (!(await serverReachable())) {
@@ -9,6 +9,8 @@ async function prepare(): Promise<void> {
     return;
   }
   process.env.TWINBOOK_TEST_ENGINE = 'server';
+  process.env.TWINBOOK_TEST_TEMPLATE = `twinbook_test_template_${process.pid}`;
+  const TEMPLATE_DB = templateDb();
   const admin = new Client({ connectionString: ADMIN_URL });
   await admin.connect();
   try {

@@ -21,6 +21,9 @@ export enum UserErrorCode {
   OPTION_EXPIRED = 'OPTION_EXPIRED',
   TRANSITION_NOT_ALLOWED = 'TRANSITION_NOT_ALLOWED',
   FORBIDDEN = 'FORBIDDEN',
+  RATE_CARD_MISSING = 'RATE_CARD_MISSING',
+  UNPRICED_TERM = 'UNPRICED_TERM',
+  PAYOUT_NOT_FOUND = 'PAYOUT_NOT_FOUND',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -45,6 +48,9 @@ registerEnumType(UserErrorCode, {
     OPTION_EXPIRED: { description: 'The option ran past its expiry.' },
     TRANSITION_NOT_ALLOWED: { description: 'The booking cannot move from its status to the one asked for.' },
     FORBIDDEN: { description: 'The viewer may not do this.' },
+    RATE_CARD_MISSING: { description: "Neither the model nor her agency has a rate card to price the booking." },
+    UNPRICED_TERM: { description: 'A deliverable kind or medium has no price on the rate card; the message names it.' },
+    PAYOUT_NOT_FOUND: { description: 'No such payout line visible to the viewer.' },
   },
 });
 

@@ -1,17 +1,18 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { getVariableValues, GraphQLError, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config';
 import type { RequestContext } from './context';
 
-/** Lists that are paged cost what one page of them costs; `first` defaults to 20 like the resolvers. */
-const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  if ('first' in args || 'after' in args) {
-    const first = typeof args.first === 'number' && args.first > 0 ? args.first : 20;
-    return 1 + first * Math.max(childComplexity, 1);
-  }
-  return undefined;
+/**
+ * Lists that are paged cost what one page of them costs. A list asked for without `first` (left out, or a
+ * variable not sent) still returns the resolvers' default page of 20, so it costs that much too.
+ */
+const pagedEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (!field.args.some((arg) => arg.name === 'first')) return undefined;
+  const first = typeof args.first === 'number' && args.first > 0 ? args.first : 20;
+  return 1 + first * Math.max(childComplexity, 1);
 };
 
 /** A calendar costs by the days its window spans, since every entry and day grows with it. */
@@ -28,14 +29,28 @@ function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPl
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [calendarEstimator, pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+        async didResolveOperation({ request, document, operation }) {
+          // Variables that do not coerce cannot be costed; execution refuses them as BAD_USER_INPUT (HTTP 400)
+          // before any resolver runs, whereas the estimator would throw them as an unexpected error (HTTP 500).
+          if (getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {}).errors) return;
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [calendarEstimator, pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (err) {
+            // The estimator gives up past its node cap: fragments that multiply each other cost more than any limit.
+            if (err instanceof GraphQLError && /maximum allowed number of nodes/.test(err.message)) {
+              throw new GraphQLError(`Query is too large to cost; its limit is ${maxCost}. Ask for fewer items (first) or fields.`, {
+                extensions: { code: 'QUERY_TOO_COSTLY', maxCost, http: { status: 400 } },
+              });
+            }
+            throw err;
+          }
           if (cost > maxCost) {
             throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}; ask for fewer items (first) or fields.`, {
               extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost, http: { status: 400 } },

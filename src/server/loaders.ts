@@ -3,6 +3,11 @@ import DataLoader from 'dataloader';
 import { Agency } from '../modules/agency/agency.entity';
 import { BookingChange } from '../modules/booking/booking-history.entity';
 import { optionRanks } from '../modules/booking/option-ranking';
+import type { Booking } from '../modules/booking/booking.entity';
+import { Payout } from '../modules/payout/payout.entity';
+import { BookingQuote } from '../modules/pricing/booking-quote.entity';
+import type { Quote } from '../modules/pricing/pricing.types';
+import { quoteOf } from '../modules/pricing/quote.service';
 import { Brand } from '../modules/brand/brand.entity';
 import { Model } from '../modules/model/model.entity';
 import { DigitalTwin } from '../modules/twin/twin.entity';
@@ -32,6 +37,19 @@ export function createLoaders(em: EntityManager) {
     optionRank: new DataLoader<string, number | null>(async (bookingIds) => {
       const ranks = await optionRanks(em, bookingIds);
       return bookingIds.map((id) => ranks.get(id) ?? null);
+    }),
+    // Frozen quotes of a page of bookings in one query; live ones are priced one by one.
+    quote: new DataLoader<Booking, Quote | null, string>(
+      async (bookings) => {
+        const frozen = await em.find(BookingQuote, { booking: { $in: bookings.map((b) => b.id) } });
+        const map = new Map(frozen.map((q) => [q.booking.id, q]));
+        return Promise.all(bookings.map((b) => quoteOf(em, b, map.get(b.id) ?? null)));
+      },
+      { cacheKeyFn: (b) => b.id },
+    ),
+    payoutsByBooking: new DataLoader<string, Payout[]>(async (bookingIds) => {
+      const lines = await em.find(Payout, { booking: { $in: [...bookingIds] } }, { orderBy: { party: 'asc' } });
+      return bookingIds.map((id) => lines.filter((p) => p.booking.id === id));
     }),
     historyByBooking: new DataLoader<string, BookingChange[]>(async (bookingIds) => {
       const changes = await em.find(BookingChange, { booking: { $in: [...bookingIds] } }, { orderBy: { at: 'asc', id: 'asc' } });

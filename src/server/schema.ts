@@ -6,6 +6,8 @@ import { BookingResolver, PhysicalBookingResolver } from '../modules/booking/boo
 import { DigitalBooking, PhysicalBooking } from '../modules/booking/booking.entity';
 import { BrandResolver } from '../modules/brand/brand.resolver';
 import { ModelResolver } from '../modules/model/model.resolver';
+import { ModelEarningsResolver, PayoutResolver } from '../modules/payout/payout.resolver';
+import { BookingMoneyResolver, PricingResolver } from '../modules/pricing/pricing.resolver';
 import { DigitalTwinResolver } from '../modules/twin/twin.resolver';
 import type { RequestContext } from './context';
 import { ViewerResolver } from './viewer.resolver';
@@ -17,7 +19,19 @@ const authChecker: AuthChecker<RequestContext> = ({ context }, roles) =>
 /** Builds the executable schema from the resolvers; the same call emits schema/schema.graphql. */
 export async function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [ViewerResolver, AgencyResolver, BrandResolver, ModelResolver, DigitalTwinResolver, BookingResolver, PhysicalBookingResolver],
+    resolvers: [
+      ViewerResolver,
+      AgencyResolver,
+      BrandResolver,
+      ModelResolver,
+      DigitalTwinResolver,
+      BookingResolver,
+      PhysicalBookingResolver,
+      BookingMoneyResolver,
+      PricingResolver,
+      PayoutResolver,
+      ModelEarningsResolver,
+    ],
     orphanedTypes: [PhysicalBooking, DigitalBooking],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     authChecker,

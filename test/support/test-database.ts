@@ -6,7 +6,8 @@ import { ormOptions } from '../../src/db/orm-options';
 
 /** Where the integration tests find PostgreSQL: a server's maintenance database, unless TEST_DB=embedded. */
 export const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEMPLATE_DB = 'twinbook_test_template';
+/** The migrated template this run's test databases copy; named per run so that concurrent runs never share one. */
+export const templateDb = (): string => process.env.TWINBOOK_TEST_TEMPLATE ?? 'twinbook_test_template';
 
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
@@ -61,7 +62,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const admin = new Client({ connectionString: ADMIN_URL });
   await admin.connect();
   try {
-    await admin.query(`create database "${name}" template "${TEMPLATE_DB}"`);
+    await admin.query(`create database "${name}" template "${templateDb()}"`);
   } finally {
     await admin.end();
   }

@@ -14,6 +14,23 @@ import { Booking, DigitalBooking, PhysicalBooking } from './booking.entity';
 import { twinJobOf, twinRefusals } from './booking.service';
 import { isLiveOption, optionRanks, releaseOverlappingOptions } from './option-ranking';
 import { clashError, findClash } from './physical-clash';
+import { Model } from '../model/model.entity';
+import { PayoutReason } from '../payout/payout.entity';
+import { writePayouts } from '../payout/payout-ledger';
+import { BookingQuote } from '../pricing/booking-quote.entity';
+import { freezeQuote, pricedFromFrozen } from '../pricing/quote.service';
+import { cancellationBps, scaleDistribution } from '../pricing/splits';
+
+/** A brand that cancels a confirmed booking pays the share of its frozen quote that the notice it gave calls for. */
+async function chargeCancellation(em: EntityManager, booking: Booking, at: Date): Promise<void> {
+  const quote = await em.findOne(BookingQuote, { booking: booking.id });
+  if (!quote) return;
+  const bps = cancellationBps(quote.terms.cancellationBands, booking.start, at);
+  if (bps === 0) return;
+  const fee = scaleDistribution(pricedFromFrozen(quote), bps);
+  const model = await em.findOneOrFail(Model, booking.model.id);
+  writePayouts(em, booking, model, fee, quote.currency, PayoutReason.CANCELLATION);
+}
 
 /** Loads a booking for a change, locked against concurrent changes, if the viewer may act on it. */
 async function loadForChange(em: EntityManager, viewer: Viewer, id: string): Promise<Result<Booking>> {
@@ -59,6 +76,8 @@ export async function confirmBooking(ctx: RequestContext, id: string): Promise<R
       }
       booking.status = BookingStatus.CONFIRMED;
       recordChange(em, booking, BookingStatus.OPTION, actorOf(viewer), null);
+      // The deal memo: from now on the booking is priced with the card as it stands at this moment.
+      await freezeQuote(em, booking);
       await em.flush();
       if (booking instanceof PhysicalBooking) {
         await releaseOverlappingOptions(em, booking, now);
@@ -100,6 +119,7 @@ export async function cancelBooking(ctx: RequestContext, id: string, reason: str
       if (!canTransition(from, to)) return fail(transitionError(from, to));
       booking.status = to;
       recordChange(em, booking, from, actorOf(viewer), reason.trim());
+      if (from === BookingStatus.CONFIRMED && viewer.role === Role.BRAND) await chargeCancellation(em, booking, new Date());
       await em.flush();
       return ok(booking);
     },

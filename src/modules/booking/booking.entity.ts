@@ -84,6 +84,11 @@ export abstract class Booking {
   @Property({ type: 'datetime' })
   blockedEnd!: Date;
 
+  /** When the work was done and its payouts written. */
+  @Field(() => Date, { nullable: true, description: 'When the booking was completed.' })
+  @Property({ type: 'datetime', nullable: true })
+  completedAt: Date | null = null;
+
   @Field(() => Date, { description: 'When the booking was placed; options rank by it.' })
   @Property({ type: 'datetime' })
   createdAt: Opt<Date> = new Date();
@@ -126,6 +131,10 @@ export class PhysicalBooking extends Booking {
   @Field(() => Date, { nullable: true, description: 'When an option stops holding unless confirmed. Null: it holds until released.' })
   @Property({ type: 'datetime', nullable: true })
   optionExpiresAt: Date | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'When the work actually ended, as given at completion; overtime is priced from it.' })
+  @Property({ type: 'datetime', nullable: true })
+  actualEnd: Date | null = null;
 }
 
 @ObjectType({ implements: Booking, description: "Work produced by the model's digital twin. Never clashes in time with anything." })
@@ -156,4 +165,8 @@ export class DigitalBooking extends Booking {
   @Field(() => Date, { description: 'End of the licence (exclusive).' })
   @Property({ type: 'datetime', nullable: true })
   usageEnd!: Date;
+
+  @Field(() => [Deliverable], { nullable: true, description: 'What was delivered, as given at completion; priced instead of what was ordered.' })
+  @Property({ type: JsonType, nullable: true })
+  delivered: Deliverable[] | null = null;
 }

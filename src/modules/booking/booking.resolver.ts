@@ -4,6 +4,7 @@ import type { RequestContext } from '../../server/context';
 import { Brand } from '../brand/brand.entity';
 import { Model } from '../model/model.entity';
 import { BookingChange } from './booking-history.entity';
+import { CompleteBookingInput, completeBooking } from './booking-completion';
 import { cancelBooking, confirmBooking } from './booking-lifecycle';
 import { BookingConnection, BookingListArgs, listBookings } from './booking-list';
 import { Booking, PhysicalBooking } from './booking.entity';
@@ -61,6 +62,14 @@ export class BookingResolver {
   @Mutation(() => BookingPayload, { description: 'Confirms an option: a brand its own 1st option, the agency any option with none live above it.' })
   async confirmBooking(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<BookingPayload> {
     return payload('booking', await confirmBooking(ctx, id));
+  }
+
+  @Authorized()
+  @Mutation(() => BookingPayload, {
+    description: "Completes a confirmed booking and writes its payouts from the frozen quote; the booking's agency only. Idempotent: repeating it writes nothing more.",
+  })
+  async completeBooking(@Ctx() ctx: RequestContext, @Arg('input', () => CompleteBookingInput) input: CompleteBookingInput): Promise<BookingPayload> {
+    return payload('booking', await completeBooking(ctx, input));
   }
 
   @Authorized()

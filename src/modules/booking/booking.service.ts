@@ -25,8 +25,8 @@ interface Parties {
   brand: Brand;
 }
 
-/** Who books whom: a brand for itself, an agency for its own models, an admin for anyone; a model books nothing. */
-async function resolveParties(
+/** Who books whom (checked for booking and for quoting): a brand for itself, an agency for its own models, an admin for anyone; a model books nothing. */
+export async function resolveParties(
   em: EntityManager,
   viewer: Viewer,
   input: { modelId: string; brandId?: string | null; status?: BookingStatus | null },
@@ -56,24 +56,29 @@ function checkTravel(minutes: number | null | undefined, field: string[]): UserE
   return userError(UserErrorCode.INVALID_INPUT, `travel time must be 0 to ${MAX_TRAVEL_MINUTES} minutes`, field);
 }
 
+/** Every problem with the shape of a physical booking request, before anything is looked up. */
+export function checkPhysicalInput(input: CreatePhysicalBookingInput, status: BookingStatus, prefix: string[] = ['input']): UserError[] {
+  return collect(
+    checkText(input.title, [...prefix, 'title']),
+    checkRange(input.start, input.end, [...prefix, 'end']),
+    checkText(input.location.name, [...prefix, 'location', 'name']),
+    checkTimeZone(input.location.timeZone, [...prefix, 'location', 'timeZone']),
+    checkTravel(input.travelBeforeMinutes, [...prefix, 'travelBeforeMinutes']),
+    checkTravel(input.travelAfterMinutes, [...prefix, 'travelAfterMinutes']),
+    input.optionExpiresAt && status !== BookingStatus.OPTION
+      ? userError(UserErrorCode.INVALID_INPUT, 'only an option has an expiry', [...prefix, 'optionExpiresAt'])
+      : null,
+    input.optionExpiresAt && input.optionExpiresAt.getTime() <= Date.now()
+      ? userError(UserErrorCode.INVALID_INPUT, 'an option expiry must be in the future', [...prefix, 'optionExpiresAt'])
+      : null,
+  );
+}
+
 /** Places a physical option or, for an agency, a confirmed booking; never one that clashes with a confirmed one. */
 export async function createPhysicalBooking(ctx: RequestContext, input: CreatePhysicalBookingInput): Promise<Result<Booking>> {
   const viewer = viewerOf(ctx);
   const status = input.status ?? BookingStatus.OPTION;
-  const errors = collect(
-    checkText(input.title, ['input', 'title']),
-    checkRange(input.start, input.end, ['input', 'end']),
-    checkText(input.location.name, ['input', 'location', 'name']),
-    checkTimeZone(input.location.timeZone, ['input', 'location', 'timeZone']),
-    checkTravel(input.travelBeforeMinutes, ['input', 'travelBeforeMinutes']),
-    checkTravel(input.travelAfterMinutes, ['input', 'travelAfterMinutes']),
-    input.optionExpiresAt && status !== BookingStatus.OPTION
-      ? userError(UserErrorCode.INVALID_INPUT, 'only an option has an expiry', ['input', 'optionExpiresAt'])
-      : null,
-    input.optionExpiresAt && input.optionExpiresAt.getTime() <= Date.now()
-      ? userError(UserErrorCode.INVALID_INPUT, 'an option expiry must be in the future', ['input', 'optionExpiresAt'])
-      : null,
-  );
+  const errors = checkPhysicalInput(input, status);
   if (errors.length) return fail(...errors);
   const travelBefore = input.travelBeforeMinutes ?? 0;
   const travelAfter = input.travelAfterMinutes ?? 0;
@@ -180,24 +185,29 @@ const CONSENT_FIELDS: Record<string, string[]> = {
   modelId: ['input', 'modelId'],
 };
 
-function checkDigitalInput(input: CreateDigitalBookingInput): UserError[] {
+/** Every problem with the shape of a digital booking request, before anything is looked up. */
+export function checkDigitalInput(input: CreateDigitalBookingInput, prefix: string[] = ['input']): UserError[] {
   const errors = collect(
-    checkText(input.title, ['input', 'title']),
-    checkRange(input.start, input.end, ['input', 'end']),
-    checkText(input.category, ['input', 'category'], 50),
-    checkRange(input.usage.start, input.usage.end, ['input', 'usage', 'end']),
+    checkText(input.title, [...prefix, 'title']),
+    checkRange(input.start, input.end, [...prefix, 'end']),
+    checkText(input.category, [...prefix, 'category'], 50),
+    checkRange(input.usage.start, input.usage.end, [...prefix, 'usage', 'end']),
   );
-  if (!input.deliverables.length) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at least one deliverable', ['input', 'deliverables']));
+  if (!input.deliverables.length) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at least one deliverable', [...prefix, 'deliverables']));
   input.deliverables.forEach((d, i) => {
-    const field = ['input', 'deliverables', String(i)];
+    const field = [...prefix, 'deliverables', String(i)];
     const kindError = checkText(d.kind, [...field, 'kind'], 50);
     if (kindError) errors.push(kindError);
     if (!Number.isInteger(d.quantity) || d.quantity < 1 || d.quantity > 10_000) {
       errors.push(userError(UserErrorCode.INVALID_INPUT, 'quantity must be 1 to 10,000', [...field, 'quantity']));
     }
   });
-  if (!input.usage.media.length) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at least one medium', ['input', 'usage', 'media']));
-  if (!input.usage.territories.length) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at least one territory', ['input', 'usage', 'territories']));
+  if (!input.usage.media.length) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at least one medium', [...prefix, 'usage', 'media']));
+  if (!input.usage.territories.length) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at least one territory', [...prefix, 'usage', 'territories']));
+  // A blank code would vanish when stored, leaving a licence with no medium or territory.
+  for (const list of ['media', 'territories'] as const) {
+    errors.push(...collect(...input.usage[list].map((code, i) => checkText(code, [...prefix, 'usage', list, String(i)], 50))));
+  }
   return errors;
 }
 

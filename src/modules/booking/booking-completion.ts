@@ -1,0 +1,78 @@
+import { LockMode } from '@mikro-orm/core';
+import { Field, ID, InputType } from 'type-graphql';
+import { isUuid } from '../../common/ids';
+import { fail, ok, userError, UserErrorCode, type Result } from '../../common/user-error';
+import { managesAgency, viewerOf } from '../../server/access';
+import type { RequestContext } from '../../server/context';
+import { Model } from '../model/model.entity';
+import { PayoutReason } from '../payout/payout.entity';
+import { writePayouts } from '../payout/payout-ledger';
+import { BookingQuote } from '../pricing/booking-quote.entity';
+import { factsOf, freezeQuote, tryPrice } from '../pricing/quote.service';
+import { actorOf, recordChange } from './booking-history';
+import { inTransaction } from './booking-mutation';
+import { BookingStatus } from './booking-status';
+import { canTransition } from './booking-transitions';
+import { Booking, DigitalBooking, PhysicalBooking } from './booking.entity';
+import { DeliverableInput } from './booking.types';
+
+@InputType({ description: 'Completes a confirmed booking with what actually happened.' })
+export class CompleteBookingInput {
+  @Field(() => ID, { description: 'The booking.' })
+  id!: string;
+
+  @Field(() => Date, { nullable: true, description: 'PHYSICAL: when the work actually ended (after the start); overtime is priced from it. Default: the planned end.' })
+  actualEnd?: Date | null;
+
+  @Field(() => [DeliverableInput], { nullable: true, description: 'DIGITAL: what was delivered, priced per item. Default: what was ordered.' })
+  delivered?: DeliverableInput[] | null;
+}
+
+/**
+ * Completes a confirmed booking and writes its payouts, priced with the terms frozen at confirmation. Repeating it
+ * (or racing it from another process) returns the completed booking and writes nothing more.
+ */
+export async function completeBooking(ctx: RequestContext, input: CompleteBookingInput): Promise<Result<Booking>> {
+  const viewer = viewerOf(ctx);
+  return inTransaction(
+    ctx,
+    async (em) => {
+      // The row lock makes a concurrent completion wait here and then see COMPLETED.
+      const booking = isUuid(input.id) ? await em.findOne(Booking, input.id, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
+      if (!booking || !managesAgency(viewer, booking.agency.id)) {
+        return fail(userError(UserErrorCode.BOOKING_NOT_FOUND, 'no such booking of your models', ['input', 'id']));
+      }
+      if (booking.status === BookingStatus.COMPLETED) return ok(booking);
+      if (!canTransition(booking.status, BookingStatus.COMPLETED)) {
+        return fail(userError(UserErrorCode.TRANSITION_NOT_ALLOWED, `a ${booking.status} booking cannot become COMPLETED`, ['input', 'id']));
+      }
+      if (booking instanceof PhysicalBooking && input.actualEnd) {
+        if (input.actualEnd.getTime() <= booking.start.getTime()) {
+          return fail(userError(UserErrorCode.INVALID_RANGE, 'the actual end must be after the start', ['input', 'actualEnd']));
+        }
+        booking.actualEnd = input.actualEnd;
+      }
+      if (booking instanceof DigitalBooking && input.delivered) {
+        if (input.delivered.some((d) => !Number.isInteger(d.quantity) || d.quantity < 0 || d.quantity > 10_000)) {
+          return fail(userError(UserErrorCode.INVALID_INPUT, 'delivered quantities must be 0 to 10,000', ['input', 'delivered']));
+        }
+        // Nothing delivered of a kind is no line at all, not a line of zero items.
+        booking.delivered = input.delivered.filter((d) => d.quantity > 0).map((d) => ({ kind: d.kind.trim().toUpperCase(), quantity: d.quantity }));
+      }
+      const frozen = (await em.findOne(BookingQuote, { booking: booking.id })) ?? (await freezeQuote(em, booking));
+      if (!frozen) {
+        return fail(userError(UserErrorCode.RATE_CARD_MISSING, "no rate card prices this booking; set the model's or the agency's card first", ['input', 'id']));
+      }
+      const priced = tryPrice(frozen.terms, factsOf(booking));
+      if (!priced) return fail(userError(UserErrorCode.UNPRICED_TERM, 'a delivered kind has no price in the frozen terms', ['input', 'delivered']));
+      const model = await em.findOneOrFail(Model, booking.model.id);
+      writePayouts(em, booking, model, priced, priced.currency, PayoutReason.FEE);
+      booking.status = BookingStatus.COMPLETED;
+      booking.completedAt = new Date();
+      recordChange(em, booking, BookingStatus.CONFIRMED, actorOf(viewer), null);
+      await em.flush();
+      return ok(booking);
+    },
+    async () => userError(UserErrorCode.PHYSICAL_CLASH, 'unexpected clash while completing'),
+  );
+}

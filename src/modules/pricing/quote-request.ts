@@ -1,0 +1,62 @@
+import { fail, ok, userError, UserErrorCode, type Result } from '../../common/user-error';
+import { viewerOf } from '../../server/access';
+import type { RequestContext } from '../../server/context';
+import { BookingStatus, BookingType } from '../booking/booking-status';
+import { checkDigitalInput, checkPhysicalInput, resolveParties } from '../booking/booking.service';
+import type { CreateDigitalBookingInput, CreatePhysicalBookingInput } from '../booking/booking.types';
+import { DigitalTwin } from '../twin/twin.entity';
+import { UnpricedTermError } from './digital-pricing';
+import type { Quote } from './pricing.types';
+import { priceBooking, termsFromCard, type PricingFacts } from './quote';
+import { toQuote } from './quote.service';
+import { cardFor } from './rate-card.service';
+
+const UNPRICED_FIELDS: Record<UnpricedTermError['kind'], string[]> = {
+  DELIVERABLE: ['deliverables'],
+  MEDIUM: ['usage', 'media'],
+  TERRITORY: ['usage', 'territories'],
+};
+
+/** Prices a booking that is not placed yet, under the card as it stands, for whoever may place it. */
+export async function quoteRequest(
+  ctx: RequestContext,
+  input: { physical?: CreatePhysicalBookingInput | null; digital?: CreateDigitalBookingInput | null },
+): Promise<Result<Quote>> {
+  const viewer = viewerOf(ctx);
+  if (!!input.physical === !!input.digital) {
+    return fail(userError(UserErrorCode.INVALID_INPUT, 'give exactly one of physical or digital', ['input']));
+  }
+  const request = (input.physical ?? input.digital)!;
+  const kind = input.physical ? 'physical' : 'digital';
+  const errors = input.physical
+    ? checkPhysicalInput(input.physical, BookingStatus.OPTION, ['input', kind])
+    : checkDigitalInput(input.digital!, ['input', kind]);
+  if (errors.length) return fail(...errors);
+  const parties = await resolveParties(ctx.em, viewer, { modelId: request.modelId, brandId: request.brandId });
+  if (!parties.ok) return parties;
+  const { model } = parties.value;
+  const card = await cardFor(ctx.em, model.id, model.agency.id);
+  if (!card) return fail(userError(UserErrorCode.RATE_CARD_MISSING, 'no rate card prices this model yet', ['input', kind, 'modelId']));
+
+  let facts: PricingFacts;
+  let split = null;
+  if (input.physical) {
+    const p = input.physical;
+    facts = { type: BookingType.PHYSICAL, start: p.start, end: p.end, travelMinutes: (p.travelBeforeMinutes ?? 0) + (p.travelAfterMinutes ?? 0) };
+  } else {
+    const d = input.digital!;
+    const twin = await ctx.em.findOne(DigitalTwin, { model: model.id });
+    if (!twin) return fail(userError(UserErrorCode.TWIN_NOT_FOUND, 'the model has no digital twin', ['input', 'digital', 'modelId']));
+    split = twin.ownershipSplit;
+    facts = { type: BookingType.DIGITAL, deliverables: d.deliverables, usage: d.usage };
+  }
+  try {
+    return ok(toQuote(priceBooking(termsFromCard(card, split, !!model.motherAgency), facts), null));
+  } catch (err) {
+    if (err instanceof UnpricedTermError) {
+      const field = ['input', kind, ...UNPRICED_FIELDS[err.kind]];
+      return fail(userError(UserErrorCode.UNPRICED_TERM, `the rate card has no price for ${err.kind.toLowerCase()} ${err.term}`, field));
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,108 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { BookingType } from '../booking/booking-status';
+import { DigitalBooking, PhysicalBooking, type Booking } from '../booking/booking.entity';
+import { Model } from '../model/model.entity';
+import { DigitalTwin } from '../twin/twin.entity';
+import { BookingQuote, type FrozenTerms } from './booking-quote.entity';
+import { UnpricedTermError } from './digital-pricing';
+import type { Quote } from './pricing.types';
+import { priceBooking, termsFromCard, type PricedBooking, type PricingFacts } from './quote';
+import { cardFor } from './rate-card.service';
+
+/** What a booking's price depends on; at completion the actual end or the delivered items replace the plan. */
+export function factsOf(booking: Booking): PricingFacts {
+  if (booking instanceof PhysicalBooking) {
+    return {
+      type: BookingType.PHYSICAL,
+      start: booking.start,
+      end: booking.actualEnd ?? booking.end,
+      travelMinutes: booking.travelBeforeMinutes + booking.travelAfterMinutes,
+    };
+  }
+  const digital = booking as DigitalBooking;
+  return {
+    type: BookingType.DIGITAL,
+    deliverables: digital.delivered ?? digital.deliverables,
+    usage: { media: digital.usageMedia, territories: digital.usageTerritories, start: digital.usageStart, end: digital.usageEnd },
+  };
+}
+
+/** The terms that would price this booking now: her card (or her agency's default), her twin's split, her mother agency. */
+export async function currentTerms(em: EntityManager, booking: { model: { id: string }; agency: { id: string }; type: BookingType }): Promise<FrozenTerms | null> {
+  const [card, model, twin] = await Promise.all([
+    cardFor(em, booking.model.id, booking.agency.id),
+    em.findOne(Model, booking.model.id),
+    booking.type === BookingType.DIGITAL ? em.findOne(DigitalTwin, { model: booking.model.id }) : Promise.resolve(null),
+  ]);
+  if (!card || !model) return null;
+  return termsFromCard(card, twin ? twin.ownershipSplit : null, !!model.motherAgency);
+}
+
+/** Prices under the given terms, or null when a deliverable or medium has no price on the card. */
+export function tryPrice(terms: FrozenTerms, facts: PricingFacts): PricedBooking | null {
+  try {
+    return priceBooking(terms, facts);
+  } catch (err) {
+    if (err instanceof UnpricedTermError) return null;
+    throw err;
+  }
+}
+
+/** Freezes the booking's quote from the current card (its deal memo); null when the card cannot price it. */
+export async function freezeQuote(em: EntityManager, booking: Booking): Promise<BookingQuote | null> {
+  const existing = await em.findOne(BookingQuote, { booking: booking.id });
+  if (existing) return existing;
+  const terms = await currentTerms(em, booking);
+  const priced = terms && tryPrice(terms, factsOf(booking));
+  if (!terms || !priced) return null;
+  return em.create(BookingQuote, {
+    booking,
+    currency: priced.currency,
+    lines: priced.lines,
+    brandTotal: priced.brandTotal,
+    modelAmount: priced.model,
+    agencyAmount: priced.agency,
+    motherAgencyAmount: priced.motherAgency,
+    platformAmount: priced.platform,
+    terms,
+  });
+}
+
+const money = (amount: number, currency: string) => ({ amount, currency });
+
+/** The GraphQL view of a priced booking. */
+export function toQuote(p: PricedBooking, frozenAt: Date | null): Quote {
+  const c = p.currency;
+  return {
+    currency: c,
+    lines: p.lines.map((l) => ({ ...l, kind: l.kind as Quote['lines'][number]['kind'], unitAmount: money(l.unitAmount, c), amount: money(l.amount, c) })),
+    brandTotal: money(p.brandTotal, c),
+    modelAmount: money(p.model, c),
+    agencyAmount: money(p.agency, c),
+    motherAgencyAmount: money(p.motherAgency, c),
+    platformAmount: money(p.platform, c),
+    frozen: !!frozenAt,
+    frozenAt,
+  };
+}
+
+/** The frozen quote as priced. */
+export function pricedFromFrozen(q: BookingQuote): PricedBooking {
+  return {
+    currency: q.currency,
+    lines: q.lines,
+    brandTotal: q.brandTotal,
+    model: q.modelAmount,
+    agency: q.agencyAmount,
+    motherAgency: q.motherAgencyAmount,
+    platform: q.platformAmount,
+  };
+}
+
+/** The booking's quote: frozen once confirmed, otherwise priced live from the current card; null when nothing prices it. */
+export async function quoteOf(em: EntityManager, booking: Booking, frozen: BookingQuote | null): Promise<Quote | null> {
+  if (frozen) return toQuote(pricedFromFrozen(frozen), frozen.frozenAt);
+  const terms = await currentTerms(em, booking);
+  const priced = terms && tryPrice(terms, factsOf(booking));
+  return priced ? toQuote(priced, null) : null;
+}
