@@ -64,6 +64,7 @@ interface World {
   brandId: string;
   modelIds: string[];
   calendarModelId: string;
+  earningsModelId: string;
 }
 
 async function seedWorld(pool: Pool): Promise<World> {
@@ -79,6 +80,33 @@ async function seedWorld(pool: Pool): Promise<World> {
     ]);
   }
   const calendarModelId = modelIds.pop()!;
+  const earningsModelId = randomUUID();
+  await pool.query(`insert into model (id, agency_id, name, time_zone, base_city, created_at) values ($1, $2, 'Earning model', 'Europe/Paris', 'Paris', now())`, [
+    earningsModelId,
+    agencyId,
+  ]);
+  await pool.query(
+    `insert into rate_card (id, agency_id, model_id, currency, hourly_rate, half_day_rate, day_rate, cancellation_bands, deliverable_prices,
+       usage_monthly_fees, territory_factor_bps, created_at, updated_at)
+     values ($1, $2, null, 'EUR', 10000, 35000, 60000, '[{"noticeHours":24,"bps":10000}]', '{"IMAGE":5000}', '{"ECOMMERCE":20000}',
+       '{"COUNTRY":10000,"EU":30000,"WORLDWIDE":60000}', now(), now())`,
+    [randomUUID(), agencyId],
+  );
+  // 5,000 completed bookings with their payouts, a day apart, for the earnings query.
+  await pool.query(
+    `with b as (
+       insert into booking (id, type, model_id, agency_id, brand_id, status, title, start_at, end_at, blocked_start, blocked_end,
+         created_at, updated_at, completed_at, location_name, location_time_zone, travel_before_minutes, travel_after_minutes)
+       select gen_random_uuid(), 'PHYSICAL', $1, $2, $3, 'COMPLETED', 'Done ' || g, s, s + interval '8 hours', s, s + interval '8 hours',
+         now(), now(), s + interval '8 hours', 'Studio', 'Europe/Paris', 0, 0
+       from (select g, $4::timestamptz + g * interval '1 day' as s from generate_series(0, 4999) g) x
+       returning id, end_at)
+     insert into payout (id, booking_id, booking_type, party, party_id, reason, amount, currency, status, created_at)
+     select gen_random_uuid(), b.id, 'PHYSICAL', p.party, case when p.party = 'MODEL' then $1::uuid else $2::uuid end, 'FEE', p.amount, 'EUR',
+       'PENDING', b.end_at
+     from b cross join (values ('MODEL', 48000), ('AGENCY', 24000)) p(party, amount)`,
+    [earningsModelId, agencyId, brandId, new Date(BASE - 5000 * 24 * HOUR)],
+  );
   // 5,000 bookings over a year: confirmed physical jobs every 3.5 h and digital jobs of a day between them.
   await pool.query(
     `insert into booking (id, type, model_id, agency_id, brand_id, status, title, start_at, end_at, blocked_start, blocked_end,
@@ -96,12 +124,17 @@ async function seedWorld(pool: Pool): Promise<World> {
            from generate_series(0, 4999) g) x`,
     [calendarModelId, agencyId, brandId, new Date(BASE)],
   );
-  return { agencyId, brandId, modelIds, calendarModelId };
+  return { agencyId, brandId, modelIds, calendarModelId, earningsModelId };
 }
 
 const CREATE = `mutation($input: CreatePhysicalBookingInput!) { createPhysicalBooking(input: $input) { booking { id } userErrors { code } } }`;
 const CALENDAR = `query($id: ID!, $from: DateTime!, $to: DateTime!) { model(id: $id) { calendar(from: $from, to: $to, timeZone: "Europe/Paris") {
   entries { bookingId type status start end localStart { dateTime offset } localEnd { dateTime offset } booking { title brand { name } } } } } }`;
+const QUOTE = `query($input: QuoteBookingInput!) { quoteBooking(input: $input) { quote { brandTotal { amount currency } lines { kind amount { amount } } } userErrors { code } } }`;
+const COMPLETE = `mutation($input: CompleteBookingInput!) { completeBooking(input: $input) { booking { id status } userErrors { code } } }`;
+const EARNINGS = `query($id: ID!, $from: DateTime!, $to: DateTime!) { model(id: $id) { earnings(from: $from, to: $to) { bookingType bookings total { amount currency } pending { amount } paid { amount } } } }`;
+const RAW_EARNINGS = `select booking_type, currency, count(distinct booking_id), sum(amount), sum(amount) filter (where status = 'PENDING'),
+  sum(amount) filter (where status = 'PAID') from payout where party = 'MODEL' and party_id = $1 and created_at >= $2 and created_at < $3 group by 1, 2`;
 const RAW_INSERT = `insert into booking (id, type, model_id, agency_id, brand_id, status, title, start_at, end_at, blocked_start, blocked_end,
   created_at, updated_at, location_name, location_time_zone, travel_before_minutes, travel_after_minutes)
   values ($1, 'PHYSICAL', $2, $3, $4, 'CONFIRMED', 'Raw', $5, $6, $5, $6, now(), now(), 'Studio', 'Europe/Paris', 0, 0)`;
@@ -165,6 +198,7 @@ async function main(): Promise<void> {
     const rawModels = world.modelIds.slice(CLIENTS);
     let slot = 0;
     let failures = 0;
+    const createdIds: string[] = [];
     const write = await autocannon({
       url: graphqlUrl,
       connections: CLIENTS,
@@ -181,7 +215,9 @@ async function main(): Promise<void> {
             return { ...req, body: JSON.stringify({ query: CREATE, variables: { input } }) };
           },
           onResponse: (status, body) => {
-            if (status !== 200 || !body.includes('"booking":{"id"')) failures += 1;
+            const id = /"booking":\{"id":"([0-9a-f-]{36})"/.exec(body)?.[1];
+            if (status !== 200 || !id) failures += 1;
+            else createdIds.push(id);
           },
         },
       ],
@@ -219,6 +255,43 @@ async function main(): Promise<void> {
     rows.push([`Model.calendar, 31 days, ${rawRows.length} entries, 4 clients`, `p50 ${calendar.latency.p50} ms`, `p97.5 ${calendar.latency.p97_5} ms, ${calendar.requests.average.toFixed(0)} req/s, ${calendar.non2xx} non-2xx`]);
     rows.push(['same rows, raw SQL through pg, 4 clients', `p50 ${rawCal.p50.toFixed(1)} ms`, `p95 ${rawCal.p95.toFixed(1)} ms, ${rawCal.rate.toFixed(0)} queries/s`]);
     rows.push(['SQL statements per calendar request', String(await countCalendarStatements(world, from, to)), 'target ≤ 3']);
+
+    // Money: a quote before booking, completing a confirmed booking, and a model's earnings over 5,000 completed bookings.
+    const post = async (query: string, variables: object) => {
+      const res = await fetch(graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = await res.text();
+      if (res.status !== 200 || body.includes('"errors"') || /"userErrors":\[\{/.test(body)) throw new Error(`request failed: ${body.slice(0, 300)}`);
+    };
+    const quote = await closedLoop(4, SECONDS, (n) =>
+      post(QUOTE, {
+        input: {
+          physical: {
+            modelId: gqlModels[n % CLIENTS],
+            brandId: world.brandId,
+            title: 'Quote',
+            start: new Date(BASE).toISOString(),
+            end: new Date(BASE + 9.5 * HOUR).toISOString(),
+            location: { name: 'Studio', timeZone: 'Europe/Paris' },
+          },
+        },
+      }),
+    );
+    rows.push(['quoteBooking (physical, with overtime), 4 clients', `p50 ${quote.p50.toFixed(1)} ms`, `p95 ${quote.p95.toFixed(1)} ms, ${quote.rate.toFixed(0)} req/s`]);
+    let next = 0;
+    const complete = await closedLoop(4, SECONDS, async () => {
+      const id = createdIds[next++];
+      if (id) await post(COMPLETE, { input: { id } });
+    });
+    rows.push(['completeBooking (frozen quote, 3 payout lines), 4 clients', `p50 ${complete.p50.toFixed(1)} ms`, `p95 ${complete.p95.toFixed(1)} ms, ${Math.min(complete.n, createdIds.length)} completed`]);
+    const period = { from: new Date(BASE - 5001 * 24 * HOUR).toISOString(), to: new Date(BASE).toISOString() };
+    const earnings = await closedLoop(4, SECONDS, () => post(EARNINGS, { id: world.earningsModelId, ...period }));
+    const rawEarnings = await closedLoop(4, SECONDS, () => pool.query(RAW_EARNINGS, [world.earningsModelId, period.from, period.to]).then(() => undefined));
+    rows.push(['Model.earnings over 5,000 completed bookings, 4 clients', `p50 ${earnings.p50.toFixed(1)} ms`, `p95 ${earnings.p95.toFixed(1)} ms, ${earnings.rate.toFixed(0)} req/s`]);
+    rows.push(['same sum, raw SQL through pg, 4 clients', `p50 ${rawEarnings.p50.toFixed(1)} ms`, `p95 ${rawEarnings.p95.toFixed(1)} ms, ${rawEarnings.rate.toFixed(0)} queries/s`]);
   } finally {
     stop();
     await pool.end();

@@ -29,6 +29,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // Requests still running get a few seconds; after that the process goes regardless.
+    setTimeout(() => process.exit(1), 10_000).unref();
     await app.close();
     await db.close();
     process.exit(0);

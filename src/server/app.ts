@@ -1,4 +1,5 @@
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -53,13 +54,16 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
   const limits = queryLimits(schema, config);
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    plugins: limits.plugins,
+    // No HTTP caching of GraphQL answers here; the cache-control plugin would still run on every field.
+    plugins: [...limits.plugins, ApolloServerPluginCacheControlDisabled(), ApolloServerPluginUsageReportingDisabled()],
     validationRules: limits.validationRules,
     parseOptions: { maxTokens: config.maxTokens },
     formatError: formatError(logger),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     introspection: true,
+    // The process entry owns shutdown: it stops taking requests, then closes the database.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 

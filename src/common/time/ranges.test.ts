@@ -1,4 +1,5 @@
 import {
+  maxConcurrent,
   contains,
   expand,
   freeSlots,
@@ -350,5 +351,19 @@ describe('splitByLocalDay', () => {
     ],
   ])('%s', (_name, range, zone, expected) => {
     expect(splitByLocalDay(range, zone).map((p) => [p.date, show(p.range)])).toEqual(expected);
+  });
+});
+
+describe('maxConcurrent', () => {
+  const h = (n: number) => new Date(Date.UTC(2030, 5, 3, n));
+  it.each([
+    ['none', [], 0],
+    ['one', [[9, 12]], 1],
+    ['disjoint', [[9, 12], [14, 17]], 1],
+    ['adjacent', [[9, 12], [12, 14]], 1],
+    ['nested', [[9, 17], [10, 11], [10, 12]], 3],
+    ['chain', [[9, 12], [11, 14], [13, 16]], 2],
+  ] as [string, [number, number][], number][])('%s → %i', (_name, spans, peak) => {
+    expect(maxConcurrent(spans.map(([s, e]) => ({ start: h(s), end: h(e) })))).toBe(peak);
   });
 });

@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime, FixedOffsetZone, IANAZone } from 'luxon';
 
 /** Half-open instant range [start, end). start < end is required by every constructor. */
 export interface TimeRange {
@@ -157,13 +157,34 @@ export function localDays(window: TimeRange, zone: string): LocalDay[] {
 export function toLocal(instant: Date, zone: string): LocalWallTime {
   if (!isValidDate(instant)) throw new RangeError('Invalid instant');
   assertZone(zone);
-  const dt = DateTime.fromJSDate(instant, { zone });
+  const ms = instant.getTime();
+  // Rendering in the fixed offset in force is exact and avoids luxon asking Intl for every instant,
+  // which dominated calendar rendering; the offset itself still comes from the IANA rules.
+  const dt = DateTime.fromMillis(ms, { zone: FixedOffsetZone.instance(offsetMinutes(zone, ms)) });
   return {
     local: dt.toISO({ includeOffset: false, suppressMilliseconds: true }) as string,
     date: dt.toISODate() as string,
     offset: dt.toFormat('ZZ'),
-    zone: dt.zoneName as string,
+    zone: IANAZone.create(zone).name,
   };
+}
+
+// Every UTC offset change since 1970 falls on a quarter hour, so the offset found for one instant
+// holds for its whole quarter hour; earlier local-mean-time rules do not, and are not remembered.
+const QUARTER_HOUR_MS = 900_000;
+const MAX_REMEMBERED_OFFSETS = 100_000;
+const offsets = new Map<string, number>();
+
+function offsetMinutes(zone: string, ms: number): number {
+  if (ms < 0) return IANAZone.create(zone).offset(ms);
+  const key = `${zone}@${Math.floor(ms / QUARTER_HOUR_MS)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = IANAZone.create(zone).offset(ms);
+    if (offsets.size >= MAX_REMEMBERED_OFFSETS) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
 }
 
 /** Returns `r` cut at every local midnight of `zone`, one sorted piece per local date, together covering exactly `r`. */
@@ -172,4 +193,21 @@ export function splitByLocalDay(r: TimeRange, zone: string): Array<{ date: strin
     date: d.date,
     range: range(Math.max(d.start.getTime(), r.start.getTime()), Math.min(d.end.getTime(), r.end.getTime())),
   }));
+}
+
+/** The most ranges that cover one instant at the same time (half-open: a range ending when another starts does not count twice). */
+export function maxConcurrent(ranges: TimeRange[]): number {
+  // Ends sort before starts at the same instant, which is what half-open ranges mean.
+  const events = ranges.flatMap((r) => [
+    [r.start.getTime(), 1],
+    [r.end.getTime(), -1],
+  ]);
+  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let active = 0;
+  let peak = 0;
+  for (const [, delta] of events) {
+    active += delta;
+    peak = Math.max(peak, active);
+  }
+  return peak;
 }

@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import { Field, ID, InputType } from 'type-graphql';
 import { isUuid } from '../../common/ids';
-import { fail, ok, userError, UserErrorCode, type Result } from '../../common/user-error';
+import { fail, ok, userError, UserErrorCode, UserErrorsException, type Result } from '../../common/user-error';
 import { managesAgency, viewerOf } from '../../server/access';
 import type { RequestContext } from '../../server/context';
 import { Model } from '../model/model.entity';
@@ -60,11 +60,14 @@ export async function completeBooking(ctx: RequestContext, input: CompleteBookin
         booking.delivered = input.delivered.filter((d) => d.quantity > 0).map((d) => ({ kind: d.kind.trim().toUpperCase(), quantity: d.quantity }));
       }
       const frozen = (await em.findOne(BookingQuote, { booking: booking.id })) ?? (await freezeQuote(em, booking));
+      // Thrown, not returned: a refused completion must roll back the actual end or delivery written above.
       if (!frozen) {
-        return fail(userError(UserErrorCode.RATE_CARD_MISSING, "no rate card prices this booking; set the model's or the agency's card first", ['input', 'id']));
+        throw new UserErrorsException([
+          userError(UserErrorCode.RATE_CARD_MISSING, "no rate card prices this booking; set the model's or the agency's card first", ['input', 'id']),
+        ]);
       }
       const priced = tryPrice(frozen.terms, factsOf(booking));
-      if (!priced) return fail(userError(UserErrorCode.UNPRICED_TERM, 'a delivered kind has no price in the frozen terms', ['input', 'delivered']));
+      if (!priced) throw new UserErrorsException([userError(UserErrorCode.UNPRICED_TERM, 'a delivered kind has no price in the frozen terms', ['input', 'delivered'])]);
       const model = await em.findOneOrFail(Model, booking.model.id);
       writePayouts(em, booking, model, priced, priced.currency, PayoutReason.FEE);
       booking.status = BookingStatus.COMPLETED;

@@ -2,6 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '../../common/ids';
 import { fail, ok, userError, UserErrorCode, type Result, type UserError } from '../../common/user-error';
+import { maxConcurrent } from '../../common/time/ranges';
 import { checkRange, checkText, checkTimeZone, collect } from '../../common/validate';
 import { managesAgency, seesBookingInFull, viewerOf } from '../../server/access';
 import type { RequestContext } from '../../server/context';
@@ -16,6 +17,8 @@ import { BookingStatus, BookingType, LIVE_STATUSES } from './booking-status';
 import { Booking, DigitalBooking, PhysicalBooking } from './booking.entity';
 import type { CreateDigitalBookingInput, CreatePhysicalBookingInput } from './booking.types';
 import { clashError, findClash } from './physical-clash';
+import { liveOptionsOverlapping } from './option-ranking';
+import { freezeQuote } from '../pricing/quote.service';
 
 const MAX_TRAVEL_MINUTES = 24 * 60;
 const MINUTE = 60_000;
@@ -93,6 +96,13 @@ export async function createPhysicalBooking(ctx: RequestContext, input: CreatePh
       // Checked first only to answer well; the exclusion constraint is what guarantees it.
       const clash = await findClash(em, { modelId: model.id, ...blocked });
       if (clash) return fail(clashError(viewer, clash));
+      if (status === BookingStatus.CONFIRMED) {
+        // Options placed earlier hold the slot first: they are confirmed or released before anyone books over them.
+        const held = await liveOptionsOverlapping(em, model.id, blocked);
+        if (held) {
+          return fail(userError(UserErrorCode.OPTION_NOT_FIRST, `${held} live option(s) hold this time; confirm or release them first`, ['input', 'start']));
+        }
+      }
       const booking = em.create(PhysicalBooking, {
         model,
         agency: model.agency,
@@ -110,6 +120,8 @@ export async function createPhysicalBooking(ctx: RequestContext, input: CreatePh
         optionExpiresAt: input.optionExpiresAt ?? null,
       });
       recordChange(em, booking, null, actorOf(viewer), null);
+      // Booked as confirmed straight away: the deal memo is frozen now, as when an option is confirmed.
+      if (status === BookingStatus.CONFIRMED) await freezeQuote(em, booking, true);
       await em.flush();
       return ok(booking);
     },
@@ -158,7 +170,7 @@ export async function twinRefusals(em: EntityManager, job: TwinJob): Promise<Use
     );
   }
   if (twin.maxConcurrentJobs != null) {
-    const running = await em.count(Booking, {
+    const others = await em.find(Booking, {
       model: job.modelId,
       type: BookingType.DIGITAL,
       status: { $in: [...LIVE_STATUSES] },
@@ -166,9 +178,15 @@ export async function twinRefusals(em: EntityManager, job: TwinJob): Promise<Use
       end: { $gt: job.start },
       ...(job.bookingId ? { id: { $ne: job.bookingId } } : {}),
     });
-    if (running >= twin.maxConcurrentJobs) {
+    // Only the moments inside this job's window matter: clip the others to it before finding their peak.
+    const within = others.map((b) => ({
+      start: new Date(Math.max(b.start.getTime(), job.start.getTime())),
+      end: new Date(Math.min(b.end.getTime(), job.end.getTime())),
+    }));
+    const peak = maxConcurrent(within);
+    if (peak >= twin.maxConcurrentJobs) {
       return [
-        userError(UserErrorCode.TWIN_CAPACITY_REACHED, `the twin already runs ${running} job(s) then; its cap is ${twin.maxConcurrentJobs}`, ['input', 'start']),
+        userError(UserErrorCode.TWIN_CAPACITY_REACHED, `the twin already runs ${peak} job(s) at once then; its cap is ${twin.maxConcurrentJobs}`, ['input', 'start']),
       ];
     }
   }
@@ -256,6 +274,8 @@ export async function createDigitalBooking(ctx: RequestContext, input: CreateDig
         usageEnd: input.usage.end,
       });
       recordChange(em, booking, null, actorOf(viewer), null);
+      // Booked as confirmed straight away: the deal memo is frozen now, as when an option is confirmed.
+      if (status === BookingStatus.CONFIRMED) await freezeQuote(em, booking, true);
       await em.flush();
       return ok(booking);
     },

@@ -46,3 +46,15 @@ export async function releaseOverlappingOptions(em: EntityManager, confirmed: Ph
   }
   return options;
 }
+
+/** How many live physical options of the model overlap the range. */
+export async function liveOptionsOverlapping(em: EntityManager, modelId: string, range: { start: Date; end: Date }, now = new Date()): Promise<number> {
+  return em.count(PhysicalBooking, {
+    model: modelId,
+    type: BookingType.PHYSICAL,
+    status: BookingStatus.OPTION,
+    blockedStart: { $lt: range.end },
+    blockedEnd: { $gt: range.start },
+    $or: [{ optionExpiresAt: null }, { optionExpiresAt: { $gt: now } }],
+  });
+}

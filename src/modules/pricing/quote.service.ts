@@ -49,8 +49,8 @@ export function tryPrice(terms: FrozenTerms, facts: PricingFacts): PricedBooking
 }
 
 /** Freezes the booking's quote from the current card (its deal memo); null when the card cannot price it. */
-export async function freezeQuote(em: EntityManager, booking: Booking): Promise<BookingQuote | null> {
-  const existing = await em.findOne(BookingQuote, { booking: booking.id });
+export async function freezeQuote(em: EntityManager, booking: Booking, isNew = false): Promise<BookingQuote | null> {
+  const existing = isNew ? null : await em.findOne(BookingQuote, { booking: booking.id });
   if (existing) return existing;
   const terms = await currentTerms(em, booking);
   const priced = terms && tryPrice(terms, factsOf(booking));
