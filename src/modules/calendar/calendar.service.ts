@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { freeSlots, isValidTimeZone, localDays, overlaps, toLocal, type LocalWallTime } from '../../common/time/ranges';
+import { checkInstant } from '../../common/validate';
 import { seesBookingInFull, seesModelInFull, viewerOf } from '../../server/access';
 import type { RequestContext } from '../../server/context';
 import { Role } from '../../server/viewer';
@@ -31,6 +32,8 @@ export function canReadCalendar(ctx: RequestContext, model: Model): boolean {
 export async function modelCalendar(ctx: RequestContext, model: Model, args: CalendarArgs): Promise<Calendar> {
   const zone = args.timeZone ?? model.timeZone;
   if (!isValidTimeZone(zone)) throw badInput(`"${zone}" is not an IANA time zone name`, 'timeZone');
+  const outOfSpan = checkInstant(args.from, ['from']) ?? checkInstant(args.to, ['to']);
+  if (outOfSpan) throw badInput(outOfSpan.message, outOfSpan.field![0]);
   if (args.to.getTime() <= args.from.getTime()) throw badInput('`to` must be after `from`', 'to');
   if (args.to.getTime() - args.from.getTime() > MAX_WINDOW_MS) throw badInput('the window may span at most 366 days', 'to');
   const viewer = viewerOf(ctx);

@@ -1,5 +1,6 @@
 import { isUuid } from '../../common/ids';
 import { fail, ok, userError, UserErrorCode, type Result, type UserError } from '../../common/user-error';
+import { checkInstant, checkText, collect } from '../../common/validate';
 import { managesAgency, seesModelInFull, viewerOf } from '../../server/access';
 import type { RequestContext } from '../../server/context';
 import { Role } from '../../server/viewer';
@@ -25,6 +26,17 @@ function checkCap(cap: number | null | undefined, field: string[]): UserError[] 
     : [userError(UserErrorCode.INVALID_INPUT, 'maxConcurrentJobs must be a positive whole number or null', field)];
 }
 
+const SCOPE_CODE_LISTS = ['allowedMedia', 'allowedTerritories', 'allowedCategories', 'excludedCategories'] as const;
+
+/** Codes are short storable words (a blank one would vanish), brand ids are ids, and consent ends at an instant we keep. */
+function checkScope(scope: ConsentScopeInput, field: string[]): UserError[] {
+  const errors = SCOPE_CODE_LISTS.flatMap((list) => collect(...(scope[list] ?? []).map((code, i) => checkText(code, [...field, list, String(i)], 50))));
+  (scope.excludedBrandIds ?? []).forEach((id, i) => {
+    if (!isUuid(id.trim())) errors.push(userError(UserErrorCode.INVALID_INPUT, 'not a brand id', [...field, 'excludedBrandIds', String(i)]));
+  });
+  return errors.concat(collect(scope.consentEndsAt ? checkInstant(scope.consentEndsAt, [...field, 'consentEndsAt']) : null));
+}
+
 const codes = (values: string[] | null | undefined) => [...new Set((values ?? []).map((v) => v.trim().toUpperCase()).filter(Boolean))];
 
 function applyScope(twin: DigitalTwin, scope: ConsentScopeInput): void {
@@ -42,7 +54,11 @@ export async function createDigitalTwin(ctx: RequestContext, input: CreateDigita
   const model = isUuid(input.modelId) ? await ctx.em.findOne(Model, input.modelId) : null;
   if (!model || !seesModelInFull(viewer, model)) return fail(userError(UserErrorCode.MODEL_NOT_FOUND, 'no such model', ['input', 'modelId']));
   if (!managesAgency(viewer, model.agency.id)) return fail(userError(UserErrorCode.FORBIDDEN, "only the model's agency creates her twin"));
-  const errors = [...checkSplit(input.ownershipSplit, ['input', 'ownershipSplit']), ...checkCap(input.maxConcurrentJobs, ['input', 'maxConcurrentJobs'])];
+  const errors = [
+    ...checkSplit(input.ownershipSplit, ['input', 'ownershipSplit']),
+    ...checkCap(input.maxConcurrentJobs, ['input', 'maxConcurrentJobs']),
+    ...checkScope(input.consentScope, ['input', 'consentScope']),
+  ];
   if (errors.length) return fail(...errors);
   if (await ctx.em.count(DigitalTwin, { model })) {
     return fail(userError(UserErrorCode.TWIN_ALREADY_EXISTS, 'this model already has a digital twin', ['input', 'modelId']));
@@ -79,6 +95,7 @@ export async function updateDigitalTwin(ctx: RequestContext, input: UpdateDigita
   const errors = [
     ...(input.ownershipSplit ? checkSplit(input.ownershipSplit, ['input', 'ownershipSplit']) : []),
     ...checkCap(input.maxConcurrentJobs, ['input', 'maxConcurrentJobs']),
+    ...(input.consentScope ? checkScope(input.consentScope, ['input', 'consentScope']) : []),
   ];
   if (errors.length) return fail(...errors);
   if (input.status) twin.status = input.status;
