@@ -15,7 +15,7 @@ export interface Config {
   jwtSecret: string;
   jwtSecretIsDefault: boolean;
   logLevel: string;
-  /** Load the demo data into an empty database. */
+  /** Load the demo data into an empty database and print tokens (default: only on the embedded engine). */
   seedDemo: boolean;
   maxPageSize: number;
   maxQueryDepth: number;
@@ -50,7 +50,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwtSecret,
     jwtSecretIsDefault: !env.JWT_SECRET,
     logLevel,
-    seedDemo: z.bool(env, 'SEED_DEMO', true, errors),
+    // Demo rows and printed tokens belong on a developer's embedded engine, not in a real database's logs.
+    seedDemo: z.bool(env, 'SEED_DEMO', !databaseUrl, errors),
     maxPageSize: z.int(env, 'MAX_PAGE_SIZE', 100, 1, 1000, errors),
     maxQueryDepth: z.int(env, 'MAX_QUERY_DEPTH', 10, 2, 50, errors),
     maxQueryCost: z.int(env, 'MAX_QUERY_COST', 5000, 10, 1_000_000, errors),

@@ -4,7 +4,7 @@ import { loadConfig } from '../config';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded-postgres';
 import { ormOptions } from '../db/orm-options';
 
-const USAGE = 'usage: migrate up | down | check | pending | create [name]';
+const USAGE = 'usage: migrate up | down [all] | check | pending | create [name]';
 
 // Runs against DATABASE_URL, or against the embedded engine's data folder when it is unset.
 async function main(): Promise<void> {
@@ -25,7 +25,8 @@ async function main(): Promise<void> {
         for (const m of await migrator.up()) process.stdout.write(`applied ${m.name}\n`);
         break;
       case 'down':
-        for (const m of await migrator.down()) process.stdout.write(`reverted ${m.name}\n`);
+        // `down` reverts the last migration; `down all` every one of them.
+        for (const m of await migrator.down(name === 'all' ? { to: 0 } : undefined)) process.stdout.write(`reverted ${m.name}\n`);
         break;
       case 'pending':
         for (const m of await migrator.getPendingMigrations()) process.stdout.write(`${m.name}\n`);

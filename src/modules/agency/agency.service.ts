@@ -1,3 +1,4 @@
+import { isUuid } from '../../common/ids';
 import { afterCreatedAt, createdAtCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../common/pagination';
 import { fail, ok, userError, UserErrorCode, type Result } from '../../common/user-error';
 import { checkText, collect } from '../../common/validate';
@@ -18,7 +19,7 @@ export async function createAgency(ctx: RequestContext, input: { name: string })
 
 /** The agency if the viewer may see it: admins see all, an agency itself, others see any agency's name. */
 export async function findAgency(ctx: RequestContext, id: string): Promise<Agency | null> {
-  return ctx.loaders.agency.load(id);
+  return isUuid(id) ? ctx.loaders.agency.load(id) : null;
 }
 
 /** All agencies, oldest first; admins only. */

@@ -2,13 +2,14 @@ import { LockMode } from '@mikro-orm/core';
 import { Field, ID, InputType } from 'type-graphql';
 import { isUuid } from '../../common/ids';
 import { fail, ok, userError, UserErrorCode, UserErrorsException, type Result } from '../../common/user-error';
+import { checkText, collect } from '../../common/validate';
 import { managesAgency, viewerOf } from '../../server/access';
 import type { RequestContext } from '../../server/context';
 import { Model } from '../model/model.entity';
 import { PayoutReason } from '../payout/payout.entity';
 import { writePayouts } from '../payout/payout-ledger';
 import { BookingQuote } from '../pricing/booking-quote.entity';
-import { factsOf, freezeQuote, tryPrice } from '../pricing/quote.service';
+import { factsOf, freezeQuote, priceOrRefusal } from '../pricing/quote.service';
 import { actorOf, recordChange } from './booking-history';
 import { inTransaction } from './booking-mutation';
 import { BookingStatus } from './booking-status';
@@ -56,6 +57,8 @@ export async function completeBooking(ctx: RequestContext, input: CompleteBookin
         if (input.delivered.some((d) => !Number.isInteger(d.quantity) || d.quantity < 0 || d.quantity > 10_000)) {
           return fail(userError(UserErrorCode.INVALID_INPUT, 'delivered quantities must be 0 to 10,000', ['input', 'delivered']));
         }
+        const kindErrors = collect(...input.delivered.map((d, i) => checkText(d.kind, ['input', 'delivered', String(i), 'kind'], 50)));
+        if (kindErrors.length) return fail(...kindErrors);
         // Nothing delivered of a kind is no line at all, not a line of zero items.
         booking.delivered = input.delivered.filter((d) => d.quantity > 0).map((d) => ({ kind: d.kind.trim().toUpperCase(), quantity: d.quantity }));
       }
@@ -66,8 +69,9 @@ export async function completeBooking(ctx: RequestContext, input: CompleteBookin
           userError(UserErrorCode.RATE_CARD_MISSING, "no rate card prices this booking; set the model's or the agency's card first", ['input', 'id']),
         ]);
       }
-      const priced = tryPrice(frozen.terms, factsOf(booking));
-      if (!priced) throw new UserErrorsException([userError(UserErrorCode.UNPRICED_TERM, 'a delivered kind has no price in the frozen terms', ['input', 'delivered'])]);
+      const result = priceOrRefusal(frozen.terms, factsOf(booking));
+      if ('refusal' in result) throw new UserErrorsException([userError(UserErrorCode.UNPRICED_TERM, result.refusal, ['input', 'delivered'])]);
+      const priced = result.priced;
       const model = await em.findOneOrFail(Model, booking.model.id);
       writePayouts(em, booking, model, priced, priced.currency, PayoutReason.FEE);
       booking.status = BookingStatus.COMPLETED;
@@ -75,7 +79,6 @@ export async function completeBooking(ctx: RequestContext, input: CompleteBookin
       recordChange(em, booking, BookingStatus.CONFIRMED, actorOf(viewer), null);
       await em.flush();
       return ok(booking);
-    },
-    async () => userError(UserErrorCode.PHYSICAL_CLASH, 'unexpected clash while completing'),
+    }
   );
 }

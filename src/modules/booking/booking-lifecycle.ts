@@ -122,7 +122,6 @@ export async function cancelBooking(ctx: RequestContext, id: string, reason: str
       if (from === BookingStatus.CONFIRMED && viewer.role === Role.BRAND) await chargeCancellation(em, booking, new Date());
       await em.flush();
       return ok(booking);
-    },
-    async () => userError(UserErrorCode.PHYSICAL_CLASH, 'unexpected clash while cancelling'),
+    }
   );
 }

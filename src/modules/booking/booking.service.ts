@@ -22,6 +22,10 @@ import { freezeQuote } from '../pricing/quote.service';
 
 const MAX_TRAVEL_MINUTES = 24 * 60;
 const MINUTE = 60_000;
+const DAY_MS = 24 * 60 * MINUTE;
+const MAX_PHYSICAL_MS = 31 * DAY_MS;
+const MAX_JOB_MS = 366 * DAY_MS;
+const MAX_LICENCE_MS = 3653 * DAY_MS;
 
 interface Parties {
   model: Model;
@@ -61,13 +65,17 @@ function checkTravel(minutes: number | null | undefined, field: string[]): UserE
 
 /** Every problem with the shape of a physical booking request, before anything is looked up. */
 export function checkPhysicalInput(input: CreatePhysicalBookingInput, status: BookingStatus, prefix: string[] = ['input']): UserError[] {
+  const rangeError = checkRange(input.start, input.end, [...prefix, 'end']);
   return collect(
     checkText(input.title, [...prefix, 'title']),
-    checkRange(input.start, input.end, [...prefix, 'end']),
+    rangeError,
     checkText(input.location.name, [...prefix, 'location', 'name']),
     checkTimeZone(input.location.timeZone, [...prefix, 'location', 'timeZone']),
     checkTravel(input.travelBeforeMinutes, [...prefix, 'travelBeforeMinutes']),
     checkTravel(input.travelAfterMinutes, [...prefix, 'travelAfterMinutes']),
+    !rangeError && input.end.getTime() - input.start.getTime() > MAX_PHYSICAL_MS
+      ? userError(UserErrorCode.INVALID_RANGE, 'a physical booking may span at most 31 days', [...prefix, 'end'])
+      : null,
     input.optionExpiresAt && status !== BookingStatus.OPTION
       ? userError(UserErrorCode.INVALID_INPUT, 'only an option has an expiry', [...prefix, 'optionExpiresAt'])
       : null,
@@ -205,12 +213,9 @@ const CONSENT_FIELDS: Record<string, string[]> = {
 
 /** Every problem with the shape of a digital booking request, before anything is looked up. */
 export function checkDigitalInput(input: CreateDigitalBookingInput, prefix: string[] = ['input']): UserError[] {
-  const errors = collect(
-    checkText(input.title, [...prefix, 'title']),
-    checkRange(input.start, input.end, [...prefix, 'end']),
-    checkText(input.category, [...prefix, 'category'], 50),
-    checkRange(input.usage.start, input.usage.end, [...prefix, 'usage', 'end']),
-  );
+  const productionError = checkRange(input.start, input.end, [...prefix, 'end']);
+  const usageError = checkRange(input.usage.start, input.usage.end, [...prefix, 'usage', 'end']);
+  const errors = collect(checkText(input.title, [...prefix, 'title']), productionError, checkText(input.category, [...prefix, 'category'], 50), usageError);
   if (!input.deliverables.length) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at least one deliverable', [...prefix, 'deliverables']));
   input.deliverables.forEach((d, i) => {
     const field = [...prefix, 'deliverables', String(i)];
@@ -220,6 +225,16 @@ export function checkDigitalInput(input: CreateDigitalBookingInput, prefix: stri
       errors.push(userError(UserErrorCode.INVALID_INPUT, 'quantity must be 1 to 10,000', [...field, 'quantity']));
     }
   });
+  // Bounded so that no request can price into amounts past what integers hold exactly.
+  if (input.deliverables.length > 50) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at most 50 deliverable lines', [...prefix, 'deliverables']));
+  if (input.usage.media.length > 20) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at most 20 media', [...prefix, 'usage', 'media']));
+  if (input.usage.territories.length > 60) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at most 60 territories', [...prefix, 'usage', 'territories']));
+  if (!usageError && input.usage.end.getTime() - input.usage.start.getTime() > MAX_LICENCE_MS) {
+    errors.push(userError(UserErrorCode.INVALID_RANGE, 'a licence may run at most 10 years', [...prefix, 'usage', 'end']));
+  }
+  if (!productionError && input.end.getTime() - input.start.getTime() > MAX_JOB_MS) {
+    errors.push(userError(UserErrorCode.INVALID_RANGE, 'a production window may span at most 366 days', [...prefix, 'end']));
+  }
   if (!input.usage.media.length) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at least one medium', [...prefix, 'usage', 'media']));
   if (!input.usage.territories.length) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at least one territory', [...prefix, 'usage', 'territories']));
   // A blank code would vanish when stored, leaving a licence with no medium or territory.
@@ -278,8 +293,7 @@ export async function createDigitalBooking(ctx: RequestContext, input: CreateDig
       if (status === BookingStatus.CONFIRMED) await freezeQuote(em, booking, true);
       await em.flush();
       return ok(booking);
-    },
-    async () => userError(UserErrorCode.PHYSICAL_CLASH, 'unexpected clash for a digital booking'),
+    }
   );
 }
 

@@ -42,7 +42,8 @@ export async function releaseOverlappingOptions(em: EntityManager, confirmed: Ph
   for (const option of options) {
     const from = option.status;
     option.status = isLiveOption(option, now) ? BookingStatus.RELEASED : BookingStatus.EXPIRED;
-    recordChange(em, option, from, SYSTEM_ACTOR, `booking ${confirmed.id} was confirmed over this option`);
+    // The reason names no booking: the holder may be another brand, which must not learn the other's id.
+    recordChange(em, option, from, SYSTEM_ACTOR, 'another booking was confirmed over this option');
   }
   return options;
 }

@@ -1,3 +1,4 @@
+import { isUuid } from '../../common/ids';
 import { afterCreatedAt, createdAtCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../common/pagination';
 import { fail, ok, userError, UserErrorCode, type Result } from '../../common/user-error';
 import { checkText, collect } from '../../common/validate';
@@ -18,7 +19,7 @@ export async function createBrand(ctx: RequestContext, input: { name: string }):
 
 /** A brand by id; brand names are not secret to signed-in viewers. */
 export async function findBrand(ctx: RequestContext, id: string): Promise<Brand | null> {
-  return ctx.loaders.brand.load(id);
+  return isUuid(id) ? ctx.loaders.brand.load(id) : null;
 }
 
 /** Brands the viewer may list: all for admins and agencies, its own for a brand. */

@@ -63,8 +63,7 @@ export async function advancePayouts(ctx: RequestContext, ids: string[], to: Pay
       }
       await em.flush();
       return ok(payouts);
-    },
-    async () => userError(UserErrorCode.PHYSICAL_CLASH, 'unexpected clash while moving payouts'),
+    }
   );
 }
 

@@ -5,10 +5,10 @@ import { BookingStatus, BookingType } from '../booking/booking-status';
 import { checkDigitalInput, checkPhysicalInput, resolveParties } from '../booking/booking.service';
 import type { CreateDigitalBookingInput, CreatePhysicalBookingInput } from '../booking/booking.types';
 import { DigitalTwin } from '../twin/twin.entity';
-import { UnpricedTermError } from './digital-pricing';
+import type { UnpricedTermError } from './digital-pricing';
 import type { Quote } from './pricing.types';
-import { priceBooking, termsFromCard, type PricingFacts } from './quote';
-import { toQuote } from './quote.service';
+import { termsFromCard, type PricingFacts } from './quote';
+import { priceOrRefusal, toQuote } from './quote.service';
 import { cardFor } from './rate-card.service';
 
 const UNPRICED_FIELDS: Record<UnpricedTermError['kind'], string[]> = {
@@ -50,13 +50,8 @@ export async function quoteRequest(
     split = twin.ownershipSplit;
     facts = { type: BookingType.DIGITAL, deliverables: d.deliverables, usage: d.usage };
   }
-  try {
-    return ok(toQuote(priceBooking(termsFromCard(card, split, !!model.motherAgency), facts), null));
-  } catch (err) {
-    if (err instanceof UnpricedTermError) {
-      const field = ['input', kind, ...UNPRICED_FIELDS[err.kind]];
-      return fail(userError(UserErrorCode.UNPRICED_TERM, `the rate card has no price for ${err.kind.toLowerCase()} ${err.term}`, field));
-    }
-    throw err;
-  }
+  const result = priceOrRefusal(termsFromCard(card, split, !!model.motherAgency), facts);
+  if ('priced' in result) return ok(toQuote(result.priced, null));
+  const field = ['input', kind, ...(result.unpriced ? UNPRICED_FIELDS[result.unpriced] : [])];
+  return fail(userError(UserErrorCode.UNPRICED_TERM, result.refusal, field));
 }

@@ -38,14 +38,25 @@ export async function currentTerms(em: EntityManager, booking: { model: { id: st
   return termsFromCard(card, twin ? twin.ownershipSplit : null, !!model.motherAgency);
 }
 
-/** Prices under the given terms, or null when a deliverable or medium has no price on the card. */
-export function tryPrice(terms: FrozenTerms, facts: PricingFacts): PricedBooking | null {
+/** Prices under the given terms, or says why they cannot: a term with no price, or amounts past what the card allows. */
+export function priceOrRefusal(
+  terms: FrozenTerms,
+  facts: PricingFacts,
+): { priced: PricedBooking } | { refusal: string; unpriced?: UnpricedTermError['kind'] } {
   try {
-    return priceBooking(terms, facts);
+    return { priced: priceBooking(terms, facts) };
   } catch (err) {
-    if (err instanceof UnpricedTermError) return null;
+    if (err instanceof UnpricedTermError) return { refusal: `the rate card has no price for ${err.kind.toLowerCase()} ${err.term}`, unpriced: err.kind };
+    // The pure pricing refuses what it cannot compute exactly (a card whose parts exceed the whole, sums past 2^53).
+    if (err instanceof RangeError) return { refusal: `the rate card cannot price this booking: ${err.message}` };
     throw err;
   }
+}
+
+/** Prices under the given terms, or null when they cannot price it. */
+export function tryPrice(terms: FrozenTerms, facts: PricingFacts): PricedBooking | null {
+  const result = priceOrRefusal(terms, facts);
+  return 'priced' in result ? result.priced : null;
 }
 
 /** Freezes the booking's quote from the current card (its deal memo); null when the card cannot price it. */

@@ -4,6 +4,7 @@ import { fail, ok, userError, UserErrorCode, type Result, type UserError } from 
 import { managesAgency, seesModelInFull, viewerOf } from '../../server/access';
 import type { RequestContext } from '../../server/context';
 import { Role } from '../../server/viewer';
+import { isUniqueViolation } from '../../db/db-errors';
 import { Agency } from '../agency/agency.entity';
 import { Model } from '../model/model.entity';
 import { isCurrencyCode } from '../../common/money';
@@ -59,6 +60,22 @@ function validate(input: SetRateCardInput): UserError[] {
       errors.push(checkAmount(p.amount, ['input', list, String(i), 'amount']));
     });
   }
+  // The agency side bears the mother agency's share and the platform fee: they must fit in what it takes.
+  const d = new RateCard();
+  const [sf, mc, ms, pf] = [
+    input.serviceFeeBps ?? d.serviceFeeBps,
+    input.modelCommissionBps ?? d.modelCommissionBps,
+    input.motherAgencyShareBps ?? d.motherAgencyShareBps,
+    input.platformFeeBps ?? d.platformFeeBps,
+  ];
+  if (sf * MAX_BPS + mc * (MAX_BPS - ms) < pf * (MAX_BPS + sf)) {
+    errors.push(
+      userError(UserErrorCode.INVALID_INPUT, 'the platform fee and mother-agency share exceed what the agency takes in commission and service fee', [
+        'input',
+        'platformFeeBps',
+      ]),
+    );
+  }
   const t = input.territoryFactors;
   if (t) for (const k of ['country', 'eu', 'worldwide'] as const) errors.push(checkBps(t[k], `territoryFactors.${k}`, 0, 100 * MAX_BPS));
   return errors.filter((e): e is UserError => !!e);
@@ -66,6 +83,17 @@ function validate(input: SetRateCardInput): UserError[] {
 
 /** Sets a model's rate card, or the agency's default; confirmed bookings keep the prices frozen in their quotes. */
 export async function setRateCard(ctx: RequestContext, input: SetRateCardInput): Promise<Result<RateCard>> {
+  try {
+    return await upsertRateCard(ctx, input);
+  } catch (err) {
+    // Another request created the same card between our read and our insert: the second try updates it.
+    if (!isUniqueViolation(err)) throw err;
+    ctx.em.clear();
+    return upsertRateCard(ctx, input);
+  }
+}
+
+async function upsertRateCard(ctx: RequestContext, input: SetRateCardInput): Promise<Result<RateCard>> {
   const viewer = viewerOf(ctx);
   if (viewer.role !== Role.AGENCY && viewer.role !== Role.ADMIN) return fail(userError(UserErrorCode.FORBIDDEN, 'only an agency sets rate cards'));
   const errors = validate(input);

@@ -115,7 +115,6 @@ export class DigitalTwin {
     return { modelBps: this.modelShareBps, agencyBps: this.agencyShareBps, platformBps: this.platformShareBps };
   }
 
-  @Field(() => ConsentScope, { description: 'What the twin may be used for.' })
   get consentScope(): ConsentScope {
     return {
       allowedMedia: this.allowedMedia,

@@ -1,17 +1,20 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { payload } from '../../common/user-error';
-import { viewerOf } from '../../server/access';
 import type { RequestContext } from '../../server/context';
-import { Role } from '../../server/viewer';
-import { DigitalTwin, OwnershipSplit } from './twin.entity';
-import { createDigitalTwin, updateDigitalTwin } from './twin.service';
+import { ConsentScope, DigitalTwin, OwnershipSplit } from './twin.entity';
+import { consentScopeFor, createDigitalTwin, ownershipSplitFor, updateDigitalTwin } from './twin.service';
 import { CreateDigitalTwinInput, DigitalTwinPayload, UpdateDigitalTwinInput } from './twin.types';
 
 @Resolver(() => DigitalTwin)
 export class DigitalTwinResolver {
   @FieldResolver(() => OwnershipSplit, { nullable: true, description: 'How the net of each job is split; null for brands, whose business it is not.' })
   ownershipSplit(@Ctx() ctx: RequestContext, @Root() twin: DigitalTwin): OwnershipSplit | null {
-    return viewerOf(ctx).role === Role.BRAND ? null : twin.ownershipSplit;
+    return ownershipSplitFor(ctx, twin);
+  }
+
+  @FieldResolver(() => ConsentScope, { description: 'What the twin may be used for. A brand sees itself among the excluded brands, never the others.' })
+  consentScope(@Ctx() ctx: RequestContext, @Root() twin: DigitalTwin): ConsentScope {
+    return consentScopeFor(ctx, twin);
   }
 
   @Authorized()

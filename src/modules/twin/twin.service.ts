@@ -4,8 +4,9 @@ import { checkInstant, checkText, collect } from '../../common/validate';
 import { managesAgency, seesModelInFull, viewerOf } from '../../server/access';
 import type { RequestContext } from '../../server/context';
 import { Role } from '../../server/viewer';
+import { isUniqueViolation } from '../../db/db-errors';
 import { Model } from '../model/model.entity';
-import { DigitalTwin, TwinStatus } from './twin.entity';
+import { ConsentScope, DigitalTwin, OwnershipSplit, TwinStatus } from './twin.entity';
 import type { ConsentScopeInput, CreateDigitalTwinInput, OwnershipSplitInput, UpdateDigitalTwinInput } from './twin.types';
 
 const MAX_BPS = 10_000;
@@ -72,7 +73,15 @@ export async function createDigitalTwin(ctx: RequestContext, input: CreateDigita
     maxConcurrentJobs: input.maxConcurrentJobs ?? null,
   });
   applyScope(twin, input.consentScope);
-  await ctx.em.flush();
+  try {
+    await ctx.em.flush();
+  } catch (err) {
+    // Two requests raced past the count above; the unique key let one in.
+    if (isUniqueViolation(err, 'digital_twin_model_id_unique')) {
+      return fail(userError(UserErrorCode.TWIN_ALREADY_EXISTS, 'this model already has a digital twin', ['input', 'modelId']));
+    }
+    throw err;
+  }
   return ok(twin);
 }
 
@@ -108,4 +117,17 @@ export async function updateDigitalTwin(ctx: RequestContext, input: UpdateDigita
   if (input.maxConcurrentJobs !== undefined) twin.maxConcurrentJobs = input.maxConcurrentJobs;
   await ctx.em.flush();
   return ok(twin);
+}
+
+/** The split as the viewer may see it: a brand learns nothing of how the model and her agency share her work. */
+export function ownershipSplitFor(ctx: RequestContext, twin: DigitalTwin): OwnershipSplit | null {
+  return viewerOf(ctx).role === Role.BRAND ? null : twin.ownershipSplit;
+}
+
+/** The consent scope as the viewer may see it: a brand is not told which other brands are excluded. */
+export function consentScopeFor(ctx: RequestContext, twin: DigitalTwin): ConsentScope {
+  const scope = twin.consentScope;
+  const viewer = viewerOf(ctx);
+  if (viewer.role !== Role.BRAND) return scope;
+  return { ...scope, excludedBrandIds: scope.excludedBrandIds.filter((id) => id === viewer.brandId) };
 }
