@@ -16,9 +16,18 @@ type EntityClass<T> = new (...args: never[]) => T;
 
 function byId<T extends { id: string }>(em: EntityManager, entity: EntityClass<T>): DataLoader<string, T | null> {
   return new DataLoader(async (ids) => {
-    // The identity map answers what this request already loaded; only the rest goes to SQL.
-    const found = await em.find(entity as EntityClass<{ id: string }>, { id: { $in: [...ids] } });
-    const map = new Map(found.map((e) => [e.id, e as T]));
+    // The identity map answers what this request already loaded (a calendar joins its brands); only the rest goes to SQL.
+    const uow = em.getUnitOfWork();
+    const map = new Map<string, T>();
+    for (const id of ids) {
+      const known = uow.getById<{ id: string }>(entity.name, id) as T | undefined;
+      if (known) map.set(id, known);
+    }
+    const missing = ids.filter((id) => !map.has(id));
+    if (missing.length) {
+      const found = await em.find(entity as EntityClass<{ id: string }>, { id: { $in: missing } });
+      for (const e of found) map.set(e.id, e as T);
+    }
     return ids.map((id) => map.get(id) ?? null);
   });
 }
