@@ -1,7 +1,7 @@
 import { print } from 'graphql';
 import { CreateDigitalBookingDocument, CreatePhysicalBookingDocument } from './generated/graphql';
 import { at, seedScenario, seedTwin } from './support/factories';
-import { buildServer, startApiProcess, type ApiProcess } from './support/api-process';
+import { startApiProcess, type ApiProcess } from './support/api-process';
 import { startTestApp, type TestApp } from './support/test-app';
 
 let app: TestApp;
@@ -16,7 +16,6 @@ beforeAll(async () => {
     targets = [app.url];
     return;
   }
-  buildServer();
   processes = await Promise.all([startApiProcess(app.db.url), startApiProcess(app.db.url)]);
   targets = processes.map((p) => p.url);
 }, 180_000);

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
+import { buildServer } from './support/api-process';
 import { ADMIN_URL, migrate, serverReachable, templateDb, withDatabase } from './support/test-database';
 
 async function prepare(): Promise<void> {
@@ -20,6 +21,8 @@ async function prepare(): Promise<void> {
     await admin.end();
   }
   await migrate(withDatabase(ADMIN_URL, TEMPLATE_DB), 2);
+  // Tests that race two API processes run the built server; build it once here, not once per test file.
+  buildServer();
 }
 
 /**

@@ -20,7 +20,7 @@ import {
   type CreateDigitalBookingInput,
   type SetRateCardInput,
 } from './generated/graphql';
-import { buildServer, startApiProcess, type ApiProcess } from './support/api-process';
+import { startApiProcess, type ApiProcess } from './support/api-process';
 import { at, seedAgency, seedModel, seedScenario, seedTwin, type Party, type Scenario } from './support/factories';
 import { startTestApp, type GraphQLResponse, type TestApp } from './support/test-app';
 
@@ -157,7 +157,6 @@ describe('completion writes payouts exactly once', () => {
         targets = [app.url, app.url];
         return;
       }
-      buildServer();
       processes = await Promise.all([startApiProcess(app.db.url), startApiProcess(app.db.url)]);
       targets = processes.map((p) => p.url);
     }, 180_000);

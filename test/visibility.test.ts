@@ -18,7 +18,8 @@ import {
   type CreatePhysicalBookingInput,
 } from './generated/graphql';
 import { at, seedAgency, seedBrand, seedModel, seedScenario, seedTwin, type Scenario } from './support/factories';
-import { startTestApp, TEST_JWT_SECRET, type TestApp } from './support/test-app';
+import { startTestApp, type TestApp } from './support/test-app';
+import { TEST_JWT_SECRET } from './support/test-secret';
 
 let app: TestApp;
 beforeAll(async () => {

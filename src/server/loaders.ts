@@ -1,3 +1,4 @@
+import { wrap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { Agency } from '../modules/agency/agency.entity';
@@ -21,7 +22,8 @@ function byId<T extends { id: string }>(em: EntityManager, entity: EntityClass<T
     const map = new Map<string, T>();
     for (const id of ids) {
       const known = uow.getById<{ id: string }>(entity.name, id) as T | undefined;
-      if (known) map.set(id, known);
+      // The map also holds bare references (a booking's brand before it is loaded): only loaded entities answer.
+      if (known && wrap(known as object).isInitialized()) map.set(id, known);
     }
     const missing = ids.filter((id) => !map.has(id));
     if (missing.length) {

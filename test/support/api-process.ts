@@ -1,11 +1,11 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { TEST_JWT_SECRET } from './test-app';
+import { TEST_JWT_SECRET } from './test-secret';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/** Compiles the server (incrementally) so that a test can run it as separate processes. */
+/** Compiles the server (incrementally) so that tests can run it as separate processes; the global setup calls it once. */
 export function buildServer(): void {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
 }

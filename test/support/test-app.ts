@@ -8,8 +8,8 @@ import { createApp, type App } from '../../src/server/app';
 import { signToken, type TokenClaims } from '../../src/server/auth';
 import { Role } from '../../src/server/viewer';
 import { createTestDatabase, type TestDatabase } from './test-database';
+import { TEST_JWT_SECRET } from './test-secret';
 
-export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-0123456789';
 
 export interface GraphQLResponse<T> {
   status: number;
