@@ -29,6 +29,7 @@ async function prepare(): Promise<void> {
  * Decides once where the integration tests run and, on a server, builds the migrated template that every
  * test file copies into a database of its own.
  */
+// Jest loads a global setup by its default export, the one place a default export is needed.
 export default async function globalSetup(): Promise<void> {
   try {
     await prepare();
