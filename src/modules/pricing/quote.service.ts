@@ -29,11 +29,10 @@ export function factsOf(booking: Booking): PricingFacts {
 
 /** The terms that would price this booking now: her card (or her agency's default), her twin's split, her mother agency. */
 export async function currentTerms(em: EntityManager, booking: { model: { id: string }; agency: { id: string }; type: BookingType }): Promise<FrozenTerms | null> {
-  const [card, model, twin] = await Promise.all([
-    cardFor(em, booking.model.id, booking.agency.id),
-    em.findOne(Model, booking.model.id),
-    booking.type === BookingType.DIGITAL ? em.findOne(DigitalTwin, { model: booking.model.id }) : Promise.resolve(null),
-  ]);
+  // One after another: inside a transaction these share one connection, which runs one query at a time anyway.
+  const card = await cardFor(em, booking.model.id, booking.agency.id);
+  const model = await em.findOne(Model, booking.model.id);
+  const twin = booking.type === BookingType.DIGITAL ? await em.findOne(DigitalTwin, { model: booking.model.id }) : null;
   if (!card || !model) return null;
   return termsFromCard(card, twin ? twin.ownershipSplit : null, !!model.motherAgency);
 }
