@@ -229,6 +229,7 @@ describe('option expiry', () => {
     const expiring = await placeOption(s, s.brand, 9, 17, { optionExpiresAt: expiresAt.toISOString() });
     const next = await placeOption(s, s.otherBrand, 9, 17);
     const lapsing = await placeOption(s, third, 10, 12, { optionExpiresAt: expiresAt.toISOString() });
+    const elsewhere = await placeOption(s, third, 30, 32, { optionExpiresAt: expiresAt.toISOString() });
     expect(await ranks([expiring, next, lapsing])).toEqual([1, 2, 3]);
 
     await sleep(Math.max(0, expiresAt.getTime() - Date.now()) + 100);
@@ -246,6 +247,15 @@ describe('option expiry', () => {
     expect(expired.history.map((h) => [h.fromStatus, h.toStatus, h.actorRole, h.actorId, h.reason])).toEqual([
       [null, 'OPTION', 'BRAND', s.brand.id, null],
       ['OPTION', 'EXPIRED', 'SYSTEM', null, 'the option expired before it was confirmed'],
+    ]);
+
+    // Cancelling an option that had lapsed closes it as EXPIRED, not as released by its holder.
+    const cancelled = (await app.gql(CancelBookingDocument, { id: elsewhere, reason: 'no longer needed' }, third.token)).cancelBooking;
+    expect(cancelled.userErrors).toEqual([]);
+    expect(cancelled.booking?.status).toBe('EXPIRED');
+    expect((await physical(elsewhere)).history.map((h) => [h.fromStatus, h.toStatus, h.actorRole, h.reason])).toEqual([
+      [null, 'OPTION', 'BRAND', null],
+      ['OPTION', 'EXPIRED', 'SYSTEM', 'the option had expired before it was cancelled'],
     ]);
 
     const picked = await confirm(next, s.otherBrand.token);

@@ -108,6 +108,13 @@ export async function cancelBooking(ctx: RequestContext, id: string, reason: str
       if (!loaded.ok) return loaded;
       const booking = loaded.value;
       const from = booking.status;
+      if (booking instanceof PhysicalBooking && from === BookingStatus.OPTION && !isLiveOption(booking, new Date())) {
+        // It had lapsed already: the history says so, rather than that its holder or the agency gave it up.
+        booking.status = BookingStatus.EXPIRED;
+        recordChange(em, booking, from, SYSTEM_ACTOR, 'the option had expired before it was cancelled');
+        await em.flush();
+        return ok(booking);
+      }
       const to =
         from !== BookingStatus.OPTION
           ? BookingStatus.CANCELLED
