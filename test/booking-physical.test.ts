@@ -85,4 +85,12 @@ describe('confirmed physical bookings of one model', () => {
       ),
     ).rejects.toMatchObject({ code: '23P01' });
   });
+
+  it('keeps travel known in the database: a physical row without travel minutes is refused by the check', async () => {
+    const s = await seedScenario(app);
+    const first = await book(s, physical(s, 9, 17));
+    await expect(
+      app.orm.em.getConnection().execute(`update booking set travel_before_minutes = null where id = ?`, [first.booking!.id]),
+    ).rejects.toMatchObject({ code: '23514', constraint: 'booking_physical_fields' });
+  });
 });

@@ -31,7 +31,10 @@ export const PHYSICAL_CLASH_CONSTRAINT = 'booking_no_physical_clash';
 @Check({
   name: 'booking_physical_fields',
   expression:
-    "type <> 'PHYSICAL' or (location_name is not null and location_time_zone is not null and travel_before_minutes >= 0 and travel_before_minutes <= 1440 " +
+    // The columns are nullable for digital rows; a NULL would make the comparisons unknown and let the check pass.
+    "type <> 'PHYSICAL' or (location_name is not null and location_time_zone is not null " +
+    'and travel_before_minutes is not null and travel_after_minutes is not null ' +
+    'and travel_before_minutes >= 0 and travel_before_minutes <= 1440 ' +
     'and travel_after_minutes >= 0 and travel_after_minutes <= 1440 ' +
     "and blocked_start = start_at - make_interval(mins => travel_before_minutes) and blocked_end = end_at + make_interval(mins => travel_after_minutes))",
 })

@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import { isUuid } from '../../common/ids';
+import { money } from '../../common/money';
 import { fail, ok, userError, UserErrorCode, type Result } from '../../common/user-error';
 import { checkText } from '../../common/validate';
 import { managesAgency, seesModelInFull, viewerOf } from '../../server/access';
@@ -91,7 +92,7 @@ const exact = (value: string): number => {
 
 function toLines(rows: SumRow[]): EarningsLine[] {
   return rows.map((r) => {
-    const m = (v: string) => ({ amount: exact(v), currency: r.currency });
+    const m = (v: string) => money(exact(v), r.currency);
     return { bookingType: r.booking_type, bookings: Number(r.bookings), total: m(r.total), pending: m(r.pending), approved: m(r.approved), paid: m(r.paid) };
   });
 }
@@ -147,5 +148,5 @@ export async function brandStatement(ctx: RequestContext, brandId: string | null
     totals.set(r.currency, total);
     return { bookingId: r.booking_id, bookingType: r.type, title: r.title, amount: { amount, currency: r.currency } };
   });
-  return { charges, totals: [...totals].map(([currency, amount]) => ({ amount, currency })) };
+  return { charges, totals: [...totals].map(([currency, amount]) => money(amount, currency)) };
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { money } from '../../common/money';
 import { BookingType } from '../booking/booking-status';
 import { DigitalBooking, PhysicalBooking, type Booking } from '../booking/booking.entity';
 import { Model } from '../model/model.entity';
@@ -77,8 +78,6 @@ export async function freezeQuote(em: EntityManager, booking: Booking, isNew = f
     terms,
   });
 }
-
-const money = (amount: number, currency: string) => ({ amount, currency });
 
 /** The GraphQL view of a priced booking. */
 export function toQuote(p: PricedBooking, frozenAt: Date | null): Quote {

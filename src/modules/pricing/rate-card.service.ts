@@ -7,7 +7,7 @@ import { Role } from '../../server/viewer';
 import { isUniqueViolation } from '../../db/db-errors';
 import { Agency } from '../agency/agency.entity';
 import { Model } from '../model/model.entity';
-import { isCurrencyCode } from '../../common/money';
+import { isCurrencyCode, money } from '../../common/money';
 import type { RateCardType, SetRateCardInput } from './pricing.types';
 import { RateCard } from './rate-card.entity';
 
@@ -164,8 +164,6 @@ export async function findRateCard(ctx: RequestContext, args: { modelId?: string
   return ctx.em.findOne(RateCard, { agency: agencyId, model: null });
 }
 
-const m = (amount: number, currency: string) => ({ amount, currency });
-
 /** The GraphQL view of a card. */
 export function toRateCardType(card: RateCard): RateCardType {
   const c = card.currency;
@@ -174,20 +172,20 @@ export function toRateCardType(card: RateCard): RateCardType {
     agencyId: card.agency.id,
     modelId: card.model?.id ?? null,
     currency: c,
-    hourlyRate: m(card.hourlyRate, c),
-    halfDayRate: m(card.halfDayRate, c),
-    dayRate: m(card.dayRate, c),
+    hourlyRate: money(card.hourlyRate, c),
+    halfDayRate: money(card.halfDayRate, c),
+    dayRate: money(card.dayRate, c),
     overtimeAfter8Bps: card.overtimeAfter8Bps,
     overtimeAfter12Bps: card.overtimeAfter12Bps,
-    travelHourlyRate: m(card.travelHourlyRate, c),
+    travelHourlyRate: money(card.travelHourlyRate, c),
     modelCommissionBps: card.modelCommissionBps,
     serviceFeeBps: card.serviceFeeBps,
     motherAgencyShareBps: card.motherAgencyShareBps,
     platformFeeBps: card.platformFeeBps,
     cancellationBands: card.cancellationBands,
     weatherPostponementBps: card.weatherPostponementBps,
-    deliverablePrices: Object.entries(card.deliverablePrices).map(([key, amount]) => ({ key, price: m(amount, c) })),
-    usageMonthlyFees: Object.entries(card.usageMonthlyFees).map(([key, amount]) => ({ key, price: m(amount, c) })),
+    deliverablePrices: Object.entries(card.deliverablePrices).map(([key, amount]) => ({ key, price: money(amount, c) })),
+    usageMonthlyFees: Object.entries(card.usageMonthlyFees).map(([key, amount]) => ({ key, price: money(amount, c) })),
     territoryFactors: { country: card.territoryFactorBps.COUNTRY, eu: card.territoryFactorBps.EU, worldwide: card.territoryFactorBps.WORLDWIDE },
     updatedAt: card.updatedAt,
   };
