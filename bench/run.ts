@@ -18,6 +18,8 @@ const DB = 'twinbook_bench';
 const SECRET = 'bench-secret-that-is-long-enough-0123456789';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = 16;
+// BENCH_ONLY=write,calendar,money runs only those parts (all by default), e.g. to profile one of them.
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'write,calendar,money').split(',').map((s) => s.trim()));
 const PORT = 4950;
 const HOUR = 3600_000;
 const BASE = Date.parse('2031-01-06T00:00:00Z');
@@ -139,7 +141,8 @@ const RAW_INSERT = `insert into booking (id, type, model_id, agency_id, brand_id
   created_at, updated_at, location_name, location_time_zone, travel_before_minutes, travel_after_minutes)
   values ($1, 'PHYSICAL', $2, $3, $4, 'CONFIRMED', 'Raw', $5, $6, $5, $6, now(), now(), 'Studio', 'Europe/Paris', 0, 0)`;
 const RAW_CALENDAR = `select b.*, br.name as brand_name from booking b join brand br on br.id = b.brand_id
-  where b.model_id = $1 and b.status in ('OPTION','CONFIRMED','COMPLETED') and b.blocked_start < $3 and b.blocked_end > $2 order by b.start_at, b.id`;
+  where b.model_id = $1 and b.status in ('OPTION','CONFIRMED','COMPLETED')
+  and tstzrange(b.blocked_start, b.blocked_end, '[)') && tstzrange($2, $3, '[)') order by b.start_at, b.id`;
 
 /** Runs `work` from `clients` loops for `seconds`; returns completed operations per second and latencies. */
 async function closedLoop(clients: number, seconds: number, work: (i: number) => Promise<void>) {
@@ -196,130 +199,136 @@ async function main(): Promise<void> {
   const rows: string[][] = [];
 
   try {
-    // Writes: every request a new, non-overlapping slot; half the models take GraphQL writes, half raw SQL.
-    const gqlModels = world.modelIds.slice(0, CLIENTS);
-    const rawModels = world.modelIds.slice(CLIENTS);
-    let slot = 0;
-    let failures = 0;
     const createdIds: string[] = [];
-    const write = await autocannon({
-      url: graphqlUrl,
-      connections: CLIENTS,
-      duration: SECONDS,
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      requests: [
-        {
-          setupRequest: (req) => {
-            const n = slot++;
-            const start = new Date(BASE + Math.floor(n / CLIENTS) * 2 * HOUR).toISOString();
-            const end = new Date(BASE + (Math.floor(n / CLIENTS) * 2 + 1) * HOUR).toISOString();
-            const input = { modelId: gqlModels[n % CLIENTS], brandId: world.brandId, title: 'Bench', start, end, location: { name: 'Studio', timeZone: 'Europe/Paris' }, status: 'CONFIRMED' };
-            return { ...req, body: JSON.stringify({ query: CREATE, variables: { input } }) };
-          },
-          onResponse: (status, body) => {
-            const id = /"booking":\{"id":"([0-9a-f-]{36})"/.exec(body)?.[1];
-            if (status !== 200 || !id) failures += 1;
-            else createdIds.push(id);
-          },
-        },
-      ],
-    });
-    const raw = await closedLoop(CLIENTS, SECONDS, (n) =>
-      pool
-        .query(RAW_INSERT, [
-          randomUUID(),
-          rawModels[n % CLIENTS],
-          world.agencyId,
-          world.brandId,
-          new Date(BASE + Math.floor(n / CLIENTS) * 2 * HOUR),
-          new Date(BASE + (Math.floor(n / CLIENTS) * 2 + 1) * HOUR),
-        ])
-        .then(() => undefined),
-    );
-    const gqlRate = write.requests.average;
-    rows.push(['createPhysicalBooking over HTTP, 16 clients', `${gqlRate.toFixed(0)} req/s`, `p50 ${write.latency.p50} ms, p97.5 ${write.latency.p97_5} ms, ${failures} failed`]);
-    rows.push(['same insert, raw SQL through pg, 16 clients', `${raw.rate.toFixed(0)} inserts/s`, `p50 ${raw.p50.toFixed(1)} ms, p95 ${raw.p95.toFixed(1)} ms`]);
-    rows.push(['ratio GraphQL / raw SQL', `${((gqlRate / raw.rate) * 100).toFixed(1)} %`, 'target ≥ 25 %']);
-
-    // Reads: a 31-day window of the model with 5,000 bookings.
-    const from = new Date(BASE + 60 * 24 * HOUR).toISOString();
-    const to = new Date(BASE + 91 * 24 * HOUR).toISOString();
-    const { rows: rawRows } = await pool.query(RAW_CALENDAR, [world.calendarModelId, from, to]);
-    const calendar = await autocannon({
-      url: graphqlUrl,
-      connections: 4,
-      duration: SECONDS,
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: CALENDAR, variables: { id: world.calendarModelId, from, to } }),
-    });
-    const rawCal = await closedLoop(4, SECONDS, () => pool.query(RAW_CALENDAR, [world.calendarModelId, from, to]).then(() => undefined));
-    rows.push([`Model.calendar, 31 days, ${rawRows.length} entries, 4 clients`, `p50 ${calendar.latency.p50} ms`, `p97.5 ${calendar.latency.p97_5} ms, ${calendar.requests.average.toFixed(0)} req/s, ${calendar.non2xx} non-2xx`]);
-    rows.push(['same rows, raw SQL through pg, 4 clients', `p50 ${rawCal.p50.toFixed(1)} ms`, `p95 ${rawCal.p95.toFixed(1)} ms, ${rawCal.rate.toFixed(0)} queries/s`]);
-    rows.push(['SQL statements per calendar request', String(await countStatements(world, CALENDAR, { id: world.calendarModelId, from, to })), 'target ≤ 3']);
-    const oneCreate = {
-      input: {
-        modelId: world.calendarModelId,
-        brandId: world.brandId,
-        title: 'Counted',
-        start: new Date(BASE - 24 * HOUR).toISOString(),
-        end: new Date(BASE - 20 * HOUR).toISOString(),
-        location: { name: 'Studio', timeZone: 'Europe/Paris' },
-        status: 'CONFIRMED',
-      },
-    };
-    rows.push(['SQL statements per createPhysicalBooking (CONFIRMED, rate card, frozen quote)', String(await countStatements(world, CREATE, oneCreate)), 'begin and commit included']);
-
-    // Money: a quote before booking, completing a confirmed booking, and a model's earnings over 5,000 completed bookings.
-    const post = async (query: string, variables: object) => {
-      const res = await fetch(graphqlUrl, {
+    const gqlModels = world.modelIds.slice(0, CLIENTS);
+    if (ONLY.has('write')) {
+      // Writes: every request a new, non-overlapping slot; half the models take GraphQL writes, half raw SQL.
+      const rawModels = world.modelIds.slice(CLIENTS);
+      let slot = 0;
+      let failures = 0;
+      const write = await autocannon({
+        url: graphqlUrl,
+        connections: CLIENTS,
+        duration: SECONDS,
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = await res.text();
-      if (res.status !== 200 || body.includes('"errors"') || /"userErrors":\[\{/.test(body)) throw new Error(`request failed: ${body.slice(0, 300)}`);
-    };
-    const quote = await closedLoop(4, SECONDS, (n) =>
-      post(QUOTE, {
-        input: {
-          physical: {
-            modelId: gqlModels[n % CLIENTS],
-            brandId: world.brandId,
-            title: 'Quote',
-            start: new Date(BASE).toISOString(),
-            end: new Date(BASE + 9.5 * HOUR).toISOString(),
-            location: { name: 'Studio', timeZone: 'Europe/Paris' },
+        requests: [
+          {
+            setupRequest: (req) => {
+              const n = slot++;
+              const start = new Date(BASE + Math.floor(n / CLIENTS) * 2 * HOUR).toISOString();
+              const end = new Date(BASE + (Math.floor(n / CLIENTS) * 2 + 1) * HOUR).toISOString();
+              const input = { modelId: gqlModels[n % CLIENTS], brandId: world.brandId, title: 'Bench', start, end, location: { name: 'Studio', timeZone: 'Europe/Paris' }, status: 'CONFIRMED' };
+              return { ...req, body: JSON.stringify({ query: CREATE, variables: { input } }) };
+            },
+            onResponse: (status, body) => {
+              const id = /"booking":\{"id":"([0-9a-f-]{36})"/.exec(body)?.[1];
+              if (status !== 200 || !id) failures += 1;
+              else createdIds.push(id);
+            },
           },
+        ],
+      });
+      const raw = await closedLoop(CLIENTS, SECONDS, (n) =>
+        pool
+          .query(RAW_INSERT, [
+            randomUUID(),
+            rawModels[n % CLIENTS],
+            world.agencyId,
+            world.brandId,
+            new Date(BASE + Math.floor(n / CLIENTS) * 2 * HOUR),
+            new Date(BASE + (Math.floor(n / CLIENTS) * 2 + 1) * HOUR),
+          ])
+          .then(() => undefined),
+      );
+      const gqlRate = write.requests.average;
+      rows.push(['createPhysicalBooking over HTTP, 16 clients', `${gqlRate.toFixed(0)} req/s`, `p50 ${write.latency.p50} ms, p97.5 ${write.latency.p97_5} ms, ${failures} failed`]);
+      rows.push(['same insert, raw SQL through pg, 16 clients', `${raw.rate.toFixed(0)} inserts/s`, `p50 ${raw.p50.toFixed(1)} ms, p95 ${raw.p95.toFixed(1)} ms`]);
+      rows.push(['ratio GraphQL / raw SQL', `${((gqlRate / raw.rate) * 100).toFixed(1)} %`, 'target ≥ 25 %']);
+
+    }
+    if (ONLY.has('calendar')) {
+      // Reads: a 31-day window of the model with 5,000 bookings.
+      const from = new Date(BASE + 60 * 24 * HOUR).toISOString();
+      const to = new Date(BASE + 91 * 24 * HOUR).toISOString();
+      const { rows: rawRows } = await pool.query(RAW_CALENDAR, [world.calendarModelId, from, to]);
+      const calendar = await autocannon({
+        url: graphqlUrl,
+        connections: 4,
+        duration: SECONDS,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: CALENDAR, variables: { id: world.calendarModelId, from, to } }),
+      });
+      const rawCal = await closedLoop(4, SECONDS, () => pool.query(RAW_CALENDAR, [world.calendarModelId, from, to]).then(() => undefined));
+      rows.push([`Model.calendar, 31 days, ${rawRows.length} entries, 4 clients`, `p50 ${calendar.latency.p50} ms`, `p97.5 ${calendar.latency.p97_5} ms, ${calendar.requests.average.toFixed(0)} req/s, ${calendar.non2xx} non-2xx`]);
+      rows.push(['same rows, raw SQL through pg, 4 clients', `p50 ${rawCal.p50.toFixed(1)} ms`, `p95 ${rawCal.p95.toFixed(1)} ms, ${rawCal.rate.toFixed(0)} queries/s`]);
+      rows.push(['SQL statements per calendar request', String(await countStatements(world, CALENDAR, { id: world.calendarModelId, from, to })), 'target ≤ 3']);
+      const oneCreate = {
+        input: {
+          modelId: world.calendarModelId,
+          brandId: world.brandId,
+          title: 'Counted',
+          start: new Date(BASE - 24 * HOUR).toISOString(),
+          end: new Date(BASE - 20 * HOUR).toISOString(),
+          location: { name: 'Studio', timeZone: 'Europe/Paris' },
+          status: 'CONFIRMED',
         },
-      }),
-    );
-    rows.push(['quoteBooking (physical, with overtime), 4 clients', `p50 ${quote.p50.toFixed(1)} ms`, `p95 ${quote.p95.toFixed(1)} ms, ${quote.rate.toFixed(0)} req/s`]);
-    // Each confirmed booking the write phase created is completed once, from 4 clients, until they run out or time does.
-    let next = 0;
-    const completions: number[] = [];
-    const completeUntil = Date.now() + SECONDS * 1000;
-    await Promise.all(
-      Array.from({ length: 4 }, async () => {
-        for (let id = createdIds[next++]; id && Date.now() < completeUntil; id = createdIds[next++]) {
-          const t = performance.now();
-          await post(COMPLETE, { input: { id } });
-          completions.push(performance.now() - t);
-        }
-      }),
-    );
-    completions.sort((a, b) => a - b);
-    rows.push([
-      'completeBooking (frozen quote, 3 payout lines), 4 clients',
-      `p50 ${percentile(completions, 50).toFixed(1)} ms`,
-      `p95 ${percentile(completions, 95).toFixed(1)} ms, ${completions.length} completed`,
-    ]);
-    const period = { from: new Date(BASE - 5001 * 24 * HOUR).toISOString(), to: new Date(BASE).toISOString() };
-    const earnings = await closedLoop(4, SECONDS, () => post(EARNINGS, { id: world.earningsModelId, ...period }));
-    const rawEarnings = await closedLoop(4, SECONDS, () => pool.query(RAW_EARNINGS, [world.earningsModelId, period.from, period.to]).then(() => undefined));
-    rows.push(['Model.earnings over 5,000 completed bookings, 4 clients', `p50 ${earnings.p50.toFixed(1)} ms`, `p95 ${earnings.p95.toFixed(1)} ms, ${earnings.rate.toFixed(0)} req/s`]);
-    rows.push(['same sum, raw SQL through pg, 4 clients', `p50 ${rawEarnings.p50.toFixed(1)} ms`, `p95 ${rawEarnings.p95.toFixed(1)} ms, ${rawEarnings.rate.toFixed(0)} queries/s`]);
+      };
+      rows.push(['SQL statements per createPhysicalBooking (CONFIRMED, rate card, frozen quote)', String(await countStatements(world, CREATE, oneCreate)), 'begin and commit included']);
+
+    }
+    if (ONLY.has('money')) {
+      // Money: a quote before booking, completing a confirmed booking, and a model's earnings over 5,000 completed bookings.
+      const post = async (query: string, variables: object) => {
+        const res = await fetch(graphqlUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query, variables }),
+        });
+        const body = await res.text();
+        if (res.status !== 200 || body.includes('"errors"') || /"userErrors":\[\{/.test(body)) throw new Error(`request failed: ${body.slice(0, 300)}`);
+      };
+      const quote = await closedLoop(4, SECONDS, (n) =>
+        post(QUOTE, {
+          input: {
+            physical: {
+              modelId: gqlModels[n % CLIENTS],
+              brandId: world.brandId,
+              title: 'Quote',
+              start: new Date(BASE).toISOString(),
+              end: new Date(BASE + 9.5 * HOUR).toISOString(),
+              location: { name: 'Studio', timeZone: 'Europe/Paris' },
+            },
+          },
+        }),
+      );
+      rows.push(['quoteBooking (physical, with overtime), 4 clients', `p50 ${quote.p50.toFixed(1)} ms`, `p95 ${quote.p95.toFixed(1)} ms, ${quote.rate.toFixed(0)} req/s`]);
+      // Each confirmed booking the write phase created is completed once, from 4 clients, until they run out or time does.
+      let next = 0;
+      const completions: number[] = [];
+      const completeUntil = Date.now() + SECONDS * 1000;
+      await Promise.all(
+        Array.from({ length: 4 }, async () => {
+          for (let id = createdIds[next++]; id && Date.now() < completeUntil; id = createdIds[next++]) {
+            const t = performance.now();
+            await post(COMPLETE, { input: { id } });
+            completions.push(performance.now() - t);
+          }
+        }),
+      );
+      completions.sort((a, b) => a - b);
+      rows.push([
+        'completeBooking (frozen quote, 3 payout lines), 4 clients',
+        `p50 ${percentile(completions, 50).toFixed(1)} ms`,
+        `p95 ${percentile(completions, 95).toFixed(1)} ms, ${completions.length} completed`,
+      ]);
+      const period = { from: new Date(BASE - 5001 * 24 * HOUR).toISOString(), to: new Date(BASE).toISOString() };
+      const earnings = await closedLoop(4, SECONDS, () => post(EARNINGS, { id: world.earningsModelId, ...period }));
+      const rawEarnings = await closedLoop(4, SECONDS, () => pool.query(RAW_EARNINGS, [world.earningsModelId, period.from, period.to]).then(() => undefined));
+      rows.push(['Model.earnings over 5,000 completed bookings, 4 clients', `p50 ${earnings.p50.toFixed(1)} ms`, `p95 ${earnings.p95.toFixed(1)} ms, ${earnings.rate.toFixed(0)} req/s`]);
+      rows.push(['same sum, raw SQL through pg, 4 clients', `p50 ${rawEarnings.p50.toFixed(1)} ms`, `p95 ${rawEarnings.p95.toFixed(1)} ms, ${rawEarnings.rate.toFixed(0)} queries/s`]);
+    }
   } finally {
     stop();
     await pool.end();

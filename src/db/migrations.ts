@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126233224_initial } from '../../migrations/Migration20261126233224_initial';
 import { Migration20261127000608_money } from '../../migrations/Migration20261127000608_money';
 import { Migration20261127011834_physical_travel_not_null } from '../../migrations/Migration20261127011834_physical_travel_not_null';
+import { Migration20261127020000_booking_window_gist } from '../../migrations/Migration20261127020000_booking_window_gist';
 
 /** Every migration in order. Listed by hand so that the built server and the tests run the same set. */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261126233224_initial', class: Migration20261126233224_initial },
   { name: 'Migration20261127000608_money', class: Migration20261127000608_money },
   { name: 'Migration20261127011834_physical_travel_not_null', class: Migration20261127011834_physical_travel_not_null },
+  { name: 'Migration20261127020000_booking_window_gist', class: Migration20261127020000_booking_window_gist },
 ];

@@ -1,4 +1,4 @@
-import { ArrayType, Check, Entity, Enum, Index, JsonType, ManyToOne, PrimaryKey, Property, type Ref, type Opt } from '@mikro-orm/core';
+import { ArrayType, Check, raw, Entity, Enum, Index, JsonType, ManyToOne, PrimaryKey, Property, type Ref, type Opt } from '@mikro-orm/core';
 import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { newId } from '../../common/ids';
 import { Agency } from '../agency/agency.entity';
@@ -8,6 +8,17 @@ import { BookingStatus, BookingType } from './booking-status';
 
 /** Name of the exclusion constraint that keeps confirmed physical bookings of one model apart. */
 export const PHYSICAL_CLASH_CONSTRAINT = 'booking_no_physical_clash';
+
+/** Name of the index on (model, blocked range) that overlap queries use. */
+export const BOOKING_WINDOW_INDEX = 'booking_model_window_idx';
+
+/**
+ * A filter for bookings whose blocked range overlaps [start, end): the range form lets PostgreSQL use the GiST
+ * index on (model_id, blocked range), where two comparisons on a B-tree would scan every earlier booking.
+ */
+export const blockedOverlaps = (start: Date, end: Date) => ({
+  [raw((alias: string) => `tstzrange(${alias}.blocked_start, ${alias}.blocked_end, '[)') && tstzrange(?, ?, '[)')`, [start, end])]: [],
+});
 
 @InterfaceType('Booking', {
   description: 'One job of one model for one brand, physical or digital.',
@@ -23,7 +34,12 @@ export const PHYSICAL_CLASH_CONSTRAINT = 'booking_no_physical_clash';
     `("model_id" with =, tstzrange("blocked_start", "blocked_end", '[)') with &&) ` +
     `where ("type" = 'PHYSICAL' and "status" in ('CONFIRMED', 'COMPLETED'))`,
 })
-@Index({ name: 'booking_model_window_idx', properties: ['model', 'blockedStart', 'blockedEnd'] })
+// Every "what overlaps this range" question (clashes, options, twin jobs, calendars) is asked as a range overlap
+// (see blockedOverlaps), which this GiST index answers without scanning the model's earlier bookings.
+@Index({
+  name: BOOKING_WINDOW_INDEX,
+  expression: `create index "${BOOKING_WINDOW_INDEX}" on "booking" using gist ("model_id", tstzrange("blocked_start", "blocked_end", '[)'))`,
+})
 @Index({ name: 'booking_brand_idx', properties: ['brand', 'start'] })
 @Index({ name: 'booking_agency_idx', properties: ['agency', 'start'] })
 @Check({ name: 'booking_range_valid', expression: 'end_at > start_at' })

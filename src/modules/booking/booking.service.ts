@@ -14,11 +14,13 @@ import { DigitalTwin } from '../twin/twin.entity';
 import { actorOf, recordChange } from './booking-history';
 import { inTransaction } from './booking-mutation';
 import { BookingStatus, BookingType, LIVE_STATUSES } from './booking-status';
-import { Booking, DigitalBooking, PhysicalBooking } from './booking.entity';
+import { blockedOverlaps, Booking, DigitalBooking } from './booking.entity';
 import type { CreateDigitalBookingInput, CreatePhysicalBookingInput } from './booking.types';
-import { clashError, findClash } from './physical-clash';
-import { liveOptionsOverlapping } from './option-ranking';
-import { freezeQuote } from '../pricing/quote.service';
+import { clashError, findClash, isClashViolation } from './physical-clash';
+import { insertPhysicalBooking, physicalBookingFacts } from './physical-booking.sql';
+import { freezeQuote, tryPrice } from '../pricing/quote.service';
+import { termsFromCard, type PricedBooking } from '../pricing/quote';
+import type { FrozenTerms } from '../pricing/booking-quote.entity';
 
 const MAX_TRAVEL_MINUTES = 24 * 60;
 const MINUTE = 60_000;
@@ -32,12 +34,8 @@ interface Parties {
   brand: Brand;
 }
 
-/** Who books whom (checked for booking and for quoting): a brand for itself, an agency for its own models, an admin for anyone; a model books nothing. */
-export async function resolveParties(
-  em: EntityManager,
-  viewer: Viewer,
-  input: { modelId: string; brandId?: string | null; status?: BookingStatus | null },
-): Promise<Result<Parties>> {
+/** Who books whom, before anything is looked up: a brand for itself, an agency or an admin for a brand named; a model books nothing. Gives the brand. */
+function bookingBrand(viewer: Viewer, input: { brandId?: string | null; status?: BookingStatus | null }): Result<string> {
   if (viewer.role === Role.MODEL) return fail(userError(UserErrorCode.FORBIDDEN, 'a model does not book herself; her agency does'));
   if (viewer.role === Role.BRAND && input.brandId && input.brandId !== viewer.brandId) {
     return fail(userError(UserErrorCode.FORBIDDEN, 'a brand books for itself only', ['input', 'brandId']));
@@ -50,11 +48,27 @@ export async function resolveParties(
   }
   const brandId = viewer.role === Role.BRAND ? viewer.brandId : input.brandId;
   if (!brandId) return fail(userError(UserErrorCode.INVALID_INPUT, 'brandId is required', ['input', 'brandId']));
+  return ok(brandId);
+}
+
+const modelNotFound = () => fail(userError(UserErrorCode.MODEL_NOT_FOUND, 'no such model', ['input', 'modelId']));
+const brandNotFound = () => fail(userError(UserErrorCode.BRAND_NOT_FOUND, 'no such brand', ['input', 'brandId']));
+
+/** True when the viewer may book this model: an agency only its own; a brand or an admin any. */
+const maySeeModelToBook = (viewer: Viewer, agencyId: string) => viewer.role !== Role.AGENCY || managesAgency(viewer, agencyId);
+
+/** Who books whom (checked for booking and for quoting): a brand for itself, an agency for its own models, an admin for anyone; a model books nothing. */
+export async function resolveParties(
+  em: EntityManager,
+  viewer: Viewer,
+  input: { modelId: string; brandId?: string | null; status?: BookingStatus | null },
+): Promise<Result<Parties>> {
+  const brandId = bookingBrand(viewer, input);
+  if (!brandId.ok) return brandId;
   const model = isUuid(input.modelId) ? await em.findOne(Model, input.modelId) : null;
-  const visible = model && (viewer.role !== Role.AGENCY || managesAgency(viewer, model.agency.id));
-  if (!model || !visible) return fail(userError(UserErrorCode.MODEL_NOT_FOUND, 'no such model', ['input', 'modelId']));
-  const brand = isUuid(brandId) ? await em.findOne(Brand, brandId) : null;
-  if (!brand) return fail(userError(UserErrorCode.BRAND_NOT_FOUND, 'no such brand', ['input', 'brandId']));
+  if (!model || !maySeeModelToBook(viewer, model.agency.id)) return modelNotFound();
+  const brand = isUuid(brandId.value) ? await em.findOne(Brand, brandId.value) : null;
+  if (!brand) return brandNotFound();
   return ok({ model, brand });
 }
 
@@ -91,30 +105,45 @@ export async function createPhysicalBooking(ctx: RequestContext, input: CreatePh
   const status = input.status ?? BookingStatus.OPTION;
   const errors = checkPhysicalInput(input, status);
   if (errors.length) return fail(...errors);
+  const brandId = bookingBrand(viewer, { ...input, status });
+  if (!brandId.ok) return brandId;
+  if (!isUuid(input.modelId)) return modelNotFound();
+  if (!isUuid(brandId.value)) return brandNotFound();
   const travelBefore = input.travelBeforeMinutes ?? 0;
   const travelAfter = input.travelAfterMinutes ?? 0;
   const blocked = { start: new Date(input.start.getTime() - travelBefore * MINUTE), end: new Date(input.end.getTime() + travelAfter * MINUTE) };
 
-  return inTransaction(
-    ctx,
-    async (em) => {
-      const parties = await resolveParties(em, viewer, { ...input, status });
-      if (!parties.ok) return parties;
-      const { model, brand } = parties.value;
-      // Checked first only to answer well; the exclusion constraint is what guarantees it.
-      const clash = await findClash(em, { modelId: model.id, ...blocked });
-      if (clash) return fail(clashError(viewer, clash));
-      if (status === BookingStatus.CONFIRMED) {
-        // Options placed earlier hold the slot first: they are confirmed or released before anyone books over them.
-        const held = await liveOptionsOverlapping(em, model.id, blocked);
-        if (held) {
-          return fail(userError(UserErrorCode.OPTION_NOT_FIRST, `${held} live option(s) hold this time; confirm or release them first`, ['input', 'start']));
-        }
-      }
-      const booking = em.create(PhysicalBooking, {
-        model,
-        agency: model.agency,
-        brand,
+  // Two statements, no transaction (see physical-booking.sql.ts): the checks here are there to answer well; the
+  // exclusion constraint is what guarantees that no clash is ever written.
+  const facts = await physicalBookingFacts(ctx.em, {
+    modelId: input.modelId,
+    brandId: brandId.value,
+    blockedStart: blocked.start,
+    blockedEnd: blocked.end,
+    // Options placed earlier hold the slot first: they are confirmed or released before anyone books over them.
+    countOptions: status === BookingStatus.CONFIRMED,
+  });
+  const { model } = facts;
+  if (!model || !maySeeModelToBook(viewer, model.agencyId)) return modelNotFound();
+  if (!facts.brandExists) return brandNotFound();
+  if (facts.clash) return fail(clashError(viewer, facts.clash));
+  if (facts.liveOptions) {
+    return fail(userError(UserErrorCode.OPTION_NOT_FIRST, `${facts.liveOptions} live option(s) hold this time; confirm or release them first`, ['input', 'start']));
+  }
+  // Booked as confirmed straight away: the deal memo is frozen now, as when an option is confirmed.
+  let quote: { priced: PricedBooking; terms: FrozenTerms } | null = null;
+  if (status === BookingStatus.CONFIRMED && facts.card) {
+    const terms = termsFromCard(facts.card, null, model.hasMotherAgency);
+    const priced = tryPrice(terms, { type: BookingType.PHYSICAL, start: input.start, end: input.end, travelMinutes: travelBefore + travelAfter });
+    if (priced) quote = { priced, terms };
+  }
+  try {
+    const booking = await insertPhysicalBooking(
+      ctx.em,
+      {
+        modelId: model.id,
+        agencyId: model.agencyId,
+        brandId: brandId.value,
         status,
         title: input.title.trim(),
         start: input.start,
@@ -126,18 +155,17 @@ export async function createPhysicalBooking(ctx: RequestContext, input: CreatePh
         travelBeforeMinutes: travelBefore,
         travelAfterMinutes: travelAfter,
         optionExpiresAt: input.optionExpiresAt ?? null,
-      });
-      recordChange(em, booking, null, actorOf(viewer), null);
-      // Booked as confirmed straight away: the deal memo is frozen now, as when an option is confirmed.
-      if (status === BookingStatus.CONFIRMED) await freezeQuote(em, booking, true);
-      await em.flush();
-      return ok(booking);
-    },
-    async (em) => {
-      const clash = await findClash(em, { modelId: input.modelId, ...blocked });
-      return clash ? clashError(viewer, clash) : userError(UserErrorCode.PHYSICAL_CLASH, 'the model is already booked at that time', ['input', 'start']);
-    },
-  );
+      },
+      actorOf(viewer),
+      quote,
+    );
+    return ok(booking);
+  } catch (err) {
+    if (!isClashViolation(err)) throw err;
+    // Booked by someone else between the two statements: name what is in the way now.
+    const clash = await findClash(ctx.em.fork(), { modelId: model.id, ...blocked });
+    return fail(clash ? clashError(viewer, clash) : userError(UserErrorCode.PHYSICAL_CLASH, 'the model is already booked at that time', ['input', 'start']));
+  }
 }
 
 /** A digital job as the twin's rules see it. */
@@ -182,8 +210,8 @@ export async function twinRefusals(em: EntityManager, job: TwinJob): Promise<Use
       model: job.modelId,
       type: BookingType.DIGITAL,
       status: { $in: [...LIVE_STATUSES] },
-      start: { $lt: job.end },
-      end: { $gt: job.start },
+      // A digital booking's blocked range is its production window (a database check keeps them equal).
+      ...blockedOverlaps(job.start, job.end),
       ...(job.bookingId ? { id: { $ne: job.bookingId } } : {}),
     });
     // Only the moments inside this job's window matter: clip the others to it before finding their peak.

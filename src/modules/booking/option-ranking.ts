@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordChange, SYSTEM_ACTOR } from './booking-history';
 import { BookingStatus, BookingType } from './booking-status';
-import { PhysicalBooking } from './booking.entity';
+import { blockedOverlaps, PhysicalBooking } from './booking.entity';
 
 /** True when the option still holds at `now`: not past its expiry. */
 export function isLiveOption(b: { status: BookingStatus; optionExpiresAt: Date | null }, now: Date): boolean {
@@ -15,7 +15,7 @@ const RANK_SQL = `
     select count(*) from booking o
     where o.model_id = b.model_id and o.type = 'PHYSICAL' and o.status = 'OPTION'
       and (o.option_expires_at is null or o.option_expires_at > ?)
-      and o.blocked_start < b.blocked_end and o.blocked_end > b.blocked_start
+      and tstzrange(o.blocked_start, o.blocked_end, '[)') && tstzrange(b.blocked_start, b.blocked_end, '[)')
       and (o.created_at, o.id) < (b.created_at, b.id)
   )::int as rank
   from booking b
@@ -36,8 +36,7 @@ export async function releaseOverlappingOptions(em: EntityManager, confirmed: Ph
     type: BookingType.PHYSICAL,
     status: BookingStatus.OPTION,
     id: { $ne: confirmed.id },
-    blockedStart: { $lt: confirmed.blockedEnd },
-    blockedEnd: { $gt: confirmed.blockedStart },
+    ...blockedOverlaps(confirmed.blockedStart, confirmed.blockedEnd),
   });
   for (const option of options) {
     const from = option.status;
@@ -46,16 +45,4 @@ export async function releaseOverlappingOptions(em: EntityManager, confirmed: Ph
     recordChange(em, option, from, SYSTEM_ACTOR, 'another booking was confirmed over this option');
   }
   return options;
-}
-
-/** How many live physical options of the model overlap the range. */
-export async function liveOptionsOverlapping(em: EntityManager, modelId: string, range: { start: Date; end: Date }, now = new Date()): Promise<number> {
-  return em.count(PhysicalBooking, {
-    model: modelId,
-    type: BookingType.PHYSICAL,
-    status: BookingStatus.OPTION,
-    blockedStart: { $lt: range.end },
-    blockedEnd: { $gt: range.start },
-    $or: [{ optionExpiresAt: null }, { optionExpiresAt: { $gt: now } }],
-  });
 }

@@ -3,7 +3,7 @@ import { Conflict, userError, UserErrorCode, type UserError } from '../../common
 import { seesBookingInFull } from '../../server/access';
 import type { Viewer } from '../../server/viewer';
 import { BookingStatus, BookingType } from './booking-status';
-import { Booking, PHYSICAL_CLASH_CONSTRAINT } from './booking.entity';
+import { Booking, blockedOverlaps, PHYSICAL_CLASH_CONSTRAINT } from './booking.entity';
 
 /** The statuses whose physical bookings hold their range for good (the exclusion constraint covers them). */
 export const BLOCKING_STATUSES = [BookingStatus.CONFIRMED, BookingStatus.COMPLETED];
@@ -22,16 +22,25 @@ export async function findClash(em: EntityManager, range: BlockedRange, excludeI
       model: range.modelId,
       type: BookingType.PHYSICAL,
       status: { $in: BLOCKING_STATUSES },
-      blockedStart: { $lt: range.end },
-      blockedEnd: { $gt: range.start },
+      ...blockedOverlaps(range.start, range.end),
       ...(excludeId ? { id: { $ne: excludeId } } : {}),
     },
     { orderBy: { blockedStart: 'asc' } },
   );
 }
 
+/** What a clash error tells of the booking in the way. */
+export interface ClashingBooking {
+  id: string;
+  model: { id: string };
+  agency: { id: string };
+  brand: { id: string };
+  blockedStart: Date;
+  blockedEnd: Date;
+}
+
 /** The PHYSICAL_CLASH user error naming the range in the way, and the booking where the viewer may see it. */
-export function clashError(viewer: Viewer, clash: Booking, field: string[] = ['input', 'start']): UserError {
+export function clashError(viewer: Viewer, clash: ClashingBooking, field: string[] = ['input', 'start']): UserError {
   const conflict = Object.assign(new Conflict(), {
     start: clash.blockedStart,
     end: clash.blockedEnd,

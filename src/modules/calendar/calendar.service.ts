@@ -5,7 +5,7 @@ import { seesBookingInFull, seesModelInFull, viewerOf } from '../../server/acces
 import type { RequestContext } from '../../server/context';
 import { Role } from '../../server/viewer';
 import { BookingStatus, BookingType } from '../booking/booking-status';
-import { Booking, PhysicalBooking } from '../booking/booking.entity';
+import { Booking, blockedOverlaps, PhysicalBooking } from '../booking/booking.entity';
 import { isLiveOption } from '../booking/option-ranking';
 import type { Model } from '../model/model.entity';
 import type { Calendar, CalendarArgs, CalendarEntry, LocalTime } from './calendar.types';
@@ -42,7 +42,7 @@ export async function modelCalendar(ctx: RequestContext, model: Model, args: Cal
 
   const rows = await ctx.em.find(
     Booking,
-    { model: model.id, status: { $in: SHOWN }, blockedStart: { $lt: args.to }, blockedEnd: { $gt: args.from } },
+    { model: model.id, status: { $in: SHOWN }, ...blockedOverlaps(args.from, args.to) },
     { orderBy: { start: 'asc', id: 'asc' }, populate: ['brand'], strategy: 'joined' },
   );
   const bookings = rows.filter((b) => !(b instanceof PhysicalBooking) || b.status !== BookingStatus.OPTION || isLiveOption(b, now));
