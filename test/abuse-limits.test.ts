@@ -175,6 +175,16 @@ describe('query cost (limit 5000, lists scaled by first)', () => {
     expect(await costOf(`query($n: Int) { ${wideModelsWithBookings('(first: $n)', '(first: $n)')} }`, {})).toBe(5261);
   });
 
+  it('refuses a costly query whose cost reads no argument every time it comes, and answers a cheap one every time', async () => {
+    // 50 × 55 spreads of two fields: a fixed cost of 5,501 (the viewer and 2,750 × role and actsFor), over the limit.
+    const spreads = (name: string, n: number) => Array.from({ length: n }, () => `...${name}`).join(' ');
+    const costly = `{ viewer { ...F2 } } fragment F2 on ViewerInfo { ${spreads('F1', 50)} } fragment F1 on ViewerInfo { ${spreads('F0', 55)} } fragment F0 on ViewerInfo { role actsFor }`;
+    for (let i = 0; i < 2; i += 1) {
+      expect(expect400(await post(body(costly)), 'QUERY_TOO_COSTLY')[0].extensions).toEqual({ code: 'QUERY_TOO_COSTLY', cost: 5501, maxCost: 5000 });
+    }
+    for (let i = 0; i < 2; i += 1) expect(expectOk(await post(body('{ viewer { role } }')))).toEqual({ viewer: { role: 'ADMIN' } });
+  });
+
   it('refuses fragments that multiply each other past what can be costed with HTTP 400 QUERY_TOO_COSTLY', async () => {
     // 100 × 100 spreads of a shallow fragment: few tokens, little depth, 10,000 fields.
     const spreads = (name: string) => Array.from({ length: 100 }, () => `...${name}`).join(' ');

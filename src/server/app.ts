@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
-import { AuthenticationError, viewerFromAuthorization } from './auth';
+import { AuthenticationError, TokenVerifier } from './auth';
 import { createRequestContext, type RequestContext } from './context';
 import { formatError } from './errors';
 import { queryLimits } from './limits';
@@ -66,6 +66,7 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
     stopOnTerminationSignals: false,
   });
   await apollo.start();
+  const tokens = new TokenVerifier(config.jwtSecret);
 
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const headers = new HeaderMap();
@@ -86,7 +87,7 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
       httpGraphQLRequest: httpRequest,
       context: async () => {
         try {
-          const viewer = await viewerFromAuthorization(headers.get('authorization'), config.jwtSecret);
+          const viewer = await tokens.viewer(headers.get('authorization'));
           return createRequestContext(em, viewer, logger, config);
         } catch (err) {
           if (err instanceof AuthenticationError) {

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { getVariableValues, GraphQLError, type GraphQLSchema } from 'graphql';
+import { getVariableValues, GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config';
 import type { RequestContext } from './context';
@@ -24,15 +24,36 @@ const calendarEstimator: ComplexityEstimator = ({ field, args, childComplexity }
   return 10 + Math.min(days, 366) * Math.max(childComplexity, 1);
 };
 
+function tooCostly(cost: number, maxCost: number): GraphQLError {
+  return new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}; ask for fewer items (first) or fields.`, {
+    extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost, http: { status: 400 } },
+  });
+}
+
 /** Apollo plugin that refuses a query whose estimated cost (scaled by `first`) exceeds the limit, with HTTP 400. */
 function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin<RequestContext> {
+  // An operation with no paged list and no calendar costs the same whatever its variables: its cost is kept with
+  // its parsed document (which Apollo caches per query text), so that it is estimated once, not on every request.
+  const fixedCosts = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation }) {
+          const operationName = request.operationName ?? '';
+          const known = fixedCosts.get(document)?.get(operationName);
+          if (known !== undefined) {
+            if (known > maxCost) throw tooCostly(known, maxCost);
+            return;
+          }
           // Variables that do not coerce cannot be costed; execution refuses them as BAD_USER_INPUT (HTTP 400)
           // before any resolver runs, whereas the estimator would throw them as an unexpected error (HTTP 500).
           if (getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {}).errors) return;
+          let readArguments = false;
+          const byArguments = (estimator: ComplexityEstimator): ComplexityEstimator => (options) => {
+            const cost = estimator(options);
+            if (cost !== undefined) readArguments = true;
+            return cost;
+          };
           let cost: number;
           try {
             cost = getComplexity({
@@ -40,7 +61,7 @@ function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPl
               query: document,
               operationName: request.operationName ?? undefined,
               variables: request.variables ?? {},
-              estimators: [calendarEstimator, pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+              estimators: [byArguments(calendarEstimator), byArguments(pagedEstimator), simpleEstimator({ defaultComplexity: 1 })],
             });
           } catch (err) {
             // The estimator gives up past its node cap: fragments that multiply each other cost more than any limit.
@@ -51,11 +72,12 @@ function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPl
             }
             throw err;
           }
-          if (cost > maxCost) {
-            throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}; ask for fewer items (first) or fields.`, {
-              extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost, http: { status: 400 } },
-            });
+          if (!readArguments) {
+            const costs = fixedCosts.get(document) ?? new Map<string, number>();
+            costs.set(operationName, cost);
+            fixedCosts.set(document, costs);
           }
+          if (cost > maxCost) throw tooCostly(cost, maxCost);
         },
       };
     },
