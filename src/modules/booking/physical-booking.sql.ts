@@ -1,18 +1,21 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { newId } from '../../common/ids';
-import { RateCard } from '../pricing/rate-card.entity';
-import type { PricedBooking } from '../pricing/quote';
+import { moneyAmountFromDatabase } from '../../db/money-amount.type';
+import { runPrepared, type PreparedStatement } from '../../db/prepared';
 import type { FrozenTerms } from '../pricing/booking-quote.entity';
+import type { CardPrices, PricedBooking } from '../pricing/quote';
+import type { CancellationBandData, TerritoryFactors } from '../pricing/rate-card.entity';
 import type { Actor } from './booking-history';
-import type { BookingStatus } from './booking-status';
+import { BookingType, type BookingStatus } from './booking-status';
 import { PhysicalBooking } from './booking.entity';
 import type { ClashingBooking } from './physical-clash';
 
 /*
- * Creating a physical booking is the hottest write there is, so it runs as two hand-written statements and no
- * transaction: one reads everything the checks and the price depend on, one writes the booking, its first history
+ * Creating a physical booking is the hottest write there is, so it runs as two hand-written prepared statements and
+ * no transaction: one reads everything the checks and the price depend on, one writes the booking, its first history
  * line and its frozen quote together (a single statement is atomic). Between the two, the database still guards
- * what must hold: the exclusion constraint refuses a clash, the foreign keys a vanished model or brand.
+ * what must hold: the exclusion constraint refuses a clash, the foreign keys a vanished model or brand. Prepared,
+ * PostgreSQL plans each once per connection: planning cost it more than running them.
  */
 
 /** What a new physical booking's checks and price depend on, read at once. */
@@ -25,66 +28,113 @@ export interface PhysicalBookingFacts {
   /** Live options overlapping the range (counted only when asked). */
   liveOptions: number;
   /** Her rate card, else her agency's default. */
-  card: RateCard | null;
+  card: CardPrices | null;
 }
 
-// One row per model (none when the model does not exist), or a row of nulls from the outer join when it does not;
-// the brand is looked up beside it so that an unknown model and an unknown brand are told apart.
-const FACTS_SQL = `
+// One row whatever exists: the parameters left-joined to the model, the first clash and the card.
+const FACTS: PreparedStatement = {
+  name: 'physical_booking_facts',
+  text: `
   select m.id as model_id, m.agency_id, m.mother_agency_id is not null as has_mother_agency,
     exists (select 1 from brand where id = p.brand_id) as brand_exists,
-    (select json_build_object('id', c.id, 'modelId', c.model_id, 'agencyId', c.agency_id, 'brandId', c.brand_id,
-              'blockedStart', c.blocked_start, 'blockedEnd', c.blocked_end)
-       from booking c
-       where c.model_id = m.id and c.type = 'PHYSICAL' and c.status in ('CONFIRMED', 'COMPLETED')
-         and tstzrange(c.blocked_start, c.blocked_end, '[)') && p.blocked
-       order by c.blocked_start limit 1) as clash,
-    case when p.count_options then
+    c.id as clash_id, c.model_id as clash_model_id, c.agency_id as clash_agency_id, c.brand_id as clash_brand_id,
+    c.blocked_start as clash_start, c.blocked_end as clash_end,
+    case when p.count_options and m.id is not null then
       (select count(*) from booking o
          where o.model_id = m.id and o.type = 'PHYSICAL' and o.status = 'OPTION'
            and tstzrange(o.blocked_start, o.blocked_end, '[)') && p.blocked
            and (o.option_expires_at is null or o.option_expires_at > p.now))::int
     else 0 end as live_options,
-    (select to_jsonb(r) from rate_card r
-       where r.agency_id = m.agency_id and (r.model_id = m.id or r.model_id is null)
-       order by r.model_id nulls last limit 1) as card
-  from (select ?::uuid as model_id, ?::uuid as brand_id, tstzrange(?::timestamptz, ?::timestamptz, '[)') as blocked,
-               ?::timestamptz as now, ?::boolean as count_options) p
-  left join model m on m.id = p.model_id`;
+    r.id as card_id, r.currency, r.hourly_rate, r.half_day_rate, r.day_rate, r.overtime_after8h_bps, r.overtime_after12h_bps,
+    r.travel_hourly_rate, r.model_commission_bps, r.service_fee_bps, r.mother_agency_share_bps, r.platform_fee_bps,
+    r.cancellation_bands, r.weather_postponement_bps, r.deliverable_prices, r.usage_monthly_fees, r.territory_factor_bps
+  from (select $1::uuid as model_id, $2::uuid as brand_id, tstzrange($3::timestamptz, $4::timestamptz, '[)') as blocked,
+               $5::timestamptz as now, $6::boolean as count_options) p
+  left join model m on m.id = p.model_id
+  left join lateral (
+    select c.id, c.model_id, c.agency_id, c.brand_id, c.blocked_start, c.blocked_end from booking c
+    where c.model_id = m.id and c.type = 'PHYSICAL' and c.status in ('CONFIRMED', 'COMPLETED')
+      and tstzrange(c.blocked_start, c.blocked_end, '[)') && p.blocked
+    order by c.blocked_start limit 1) c on true
+  left join lateral (
+    select * from rate_card r
+    where r.agency_id = m.agency_id and (r.model_id = m.id or r.model_id is null)
+    order by r.model_id nulls last limit 1) r on true`,
+};
 
 interface FactsRow {
   model_id: string | null;
   agency_id: string | null;
   has_mother_agency: boolean | null;
   brand_exists: boolean;
-  clash: { id: string; modelId: string; agencyId: string; brandId: string; blockedStart: string; blockedEnd: string } | null;
+  clash_id: string | null;
+  clash_model_id: string;
+  clash_agency_id: string;
+  clash_brand_id: string;
+  /** Timestamps come as PostgreSQL writes them: the ORM's pool leaves them as text. */
+  clash_start: string;
+  clash_end: string;
   live_options: number;
-  card: Record<string, unknown> | null;
+  card_id: string | null;
+  currency: string;
+  hourly_rate: string;
+  half_day_rate: string;
+  day_rate: string;
+  overtime_after8h_bps: number;
+  overtime_after12h_bps: number;
+  travel_hourly_rate: string;
+  model_commission_bps: number;
+  service_fee_bps: number;
+  mother_agency_share_bps: number;
+  platform_fee_bps: number;
+  cancellation_bands: CancellationBandData[];
+  weather_postponement_bps: number;
+  deliverable_prices: Record<string, number>;
+  usage_monthly_fees: Record<string, number>;
+  territory_factor_bps: TerritoryFactors;
 }
+
+const cardOf = (r: FactsRow): CardPrices => ({
+  id: r.card_id!,
+  currency: r.currency,
+  hourlyRate: moneyAmountFromDatabase(r.hourly_rate),
+  halfDayRate: moneyAmountFromDatabase(r.half_day_rate),
+  dayRate: moneyAmountFromDatabase(r.day_rate),
+  overtimeAfter8Bps: r.overtime_after8h_bps,
+  overtimeAfter12Bps: r.overtime_after12h_bps,
+  travelHourlyRate: moneyAmountFromDatabase(r.travel_hourly_rate),
+  modelCommissionBps: r.model_commission_bps,
+  serviceFeeBps: r.service_fee_bps,
+  motherAgencyShareBps: r.mother_agency_share_bps,
+  platformFeeBps: r.platform_fee_bps,
+  cancellationBands: r.cancellation_bands,
+  weatherPostponementBps: r.weather_postponement_bps,
+  deliverablePrices: r.deliverable_prices,
+  usageMonthlyFees: r.usage_monthly_fees,
+  territoryFactorBps: r.territory_factor_bps,
+});
 
 /** Reads, in one statement, the model, whether the brand exists, the first clash, the live options and the card. */
 export async function physicalBookingFacts(
   em: EntityManager,
   q: { modelId: string; brandId: string; blockedStart: Date; blockedEnd: Date; countOptions: boolean; now?: Date },
 ): Promise<PhysicalBookingFacts> {
-  const [row] = await em.execute<FactsRow[]>(FACTS_SQL, [q.modelId, q.brandId, q.blockedStart, q.blockedEnd, q.now ?? new Date(), q.countOptions]);
-  const c = row.clash;
+  const [row] = await runPrepared<FactsRow>(em, FACTS, [q.modelId, q.brandId, q.blockedStart, q.blockedEnd, q.now ?? new Date(), q.countOptions]);
   return {
     model: row.model_id ? { id: row.model_id, agencyId: row.agency_id!, hasMotherAgency: !!row.has_mother_agency } : null,
     brandExists: row.brand_exists,
-    clash: c
+    clash: row.clash_id
       ? {
-          id: c.id,
-          model: { id: c.modelId },
-          agency: { id: c.agencyId },
-          brand: { id: c.brandId },
-          blockedStart: new Date(c.blockedStart),
-          blockedEnd: new Date(c.blockedEnd),
+          id: row.clash_id,
+          model: { id: row.clash_model_id },
+          agency: { id: row.clash_agency_id },
+          brand: { id: row.clash_brand_id },
+          blockedStart: em.getPlatform().parseDate(row.clash_start),
+          blockedEnd: em.getPlatform().parseDate(row.clash_end),
         }
       : null,
     liveOptions: row.live_options,
-    // The card's own mapping (bigint amounts checked, JSON columns parsed) turns the row into the entity.
-    card: row.card ? em.map(RateCard, row.card) : null,
+    card: row.card_id ? cardOf(row) : null,
   };
 }
 
@@ -109,20 +159,26 @@ export interface NewPhysicalBooking {
 const INSERT_BOOKING = `
   insert into booking (id, type, model_id, agency_id, brand_id, status, title, start_at, end_at, blocked_start, blocked_end,
     created_at, updated_at, location_name, location_time_zone, travel_before_minutes, travel_after_minutes, option_expires_at)
-  values (?, 'PHYSICAL', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-  returning *`;
+  values ($1, 'PHYSICAL', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, $14, $15, $16)
+  returning id, status, created_at`;
 
 const INSERT_HISTORY = `
   insert into booking_change (id, booking_id, from_status, to_status, actor_role, actor_id, reason, at)
-  select ?, b.id, null, b.status, ?, ?, null, b.created_at from b`;
+  select $17, b.id, null, b.status, $18, $19, null, b.created_at from b`;
 
 const INSERT_QUOTE = `
   insert into booking_quote (booking_id, currency, lines, brand_total, model_amount, agency_amount, mother_agency_amount,
     platform_amount, terms, frozen_at)
-  select b.id, ?, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, b.created_at from b`;
+  select b.id, $20, $21::jsonb, $22, $23, $24, $25, $26, $27::jsonb, b.created_at from b`;
 
-const WITH_HISTORY = `with b as (${INSERT_BOOKING}), h as (${INSERT_HISTORY}) select * from b`;
-const WITH_HISTORY_AND_QUOTE = `with b as (${INSERT_BOOKING}), h as (${INSERT_HISTORY}), q as (${INSERT_QUOTE}) select * from b`;
+const WITH_HISTORY: PreparedStatement = {
+  name: 'insert_physical_booking',
+  text: `with b as (${INSERT_BOOKING}), h as (${INSERT_HISTORY}) select id from b`,
+};
+const WITH_HISTORY_AND_QUOTE: PreparedStatement = {
+  name: 'insert_physical_booking_quoted',
+  text: `with b as (${INSERT_BOOKING}), h as (${INSERT_HISTORY}), q as (${INSERT_QUOTE}) select id from b`,
+};
 
 /**
  * Writes the booking, its first history line and, when given, its frozen quote in one statement; returns the booking
@@ -135,8 +191,9 @@ export async function insertPhysicalBooking(
   quote: { priced: PricedBooking; terms: FrozenTerms } | null,
   now = new Date(),
 ): Promise<PhysicalBooking> {
-  const params: unknown[] = [
-    newId(),
+  const id = newId();
+  const values: unknown[] = [
+    id,
     b.modelId,
     b.agencyId,
     b.brandId,
@@ -146,7 +203,6 @@ export async function insertPhysicalBooking(
     b.end,
     b.blockedStart,
     b.blockedEnd,
-    now,
     now,
     b.locationName,
     b.locationTimeZone,
@@ -159,9 +215,30 @@ export async function insertPhysicalBooking(
   ];
   if (quote) {
     const p = quote.priced;
-    params.push(p.currency, JSON.stringify(p.lines), p.brandTotal, p.model, p.agency, p.motherAgency, p.platform, JSON.stringify(quote.terms));
+    values.push(p.currency, JSON.stringify(p.lines), p.brandTotal, p.model, p.agency, p.motherAgency, p.platform, JSON.stringify(quote.terms));
   }
-  const [row] = await em.execute<Record<string, unknown>[]>(quote ? WITH_HISTORY_AND_QUOTE : WITH_HISTORY, params);
-  return em.map(PhysicalBooking, row);
+  await runPrepared(em, quote ? WITH_HISTORY_AND_QUOTE : WITH_HISTORY, values);
+  // The row as written, known without reading it back.
+  return em.map(PhysicalBooking, {
+    id,
+    type: BookingType.PHYSICAL,
+    model_id: b.modelId,
+    agency_id: b.agencyId,
+    brand_id: b.brandId,
+    status: b.status,
+    title: b.title,
+    start_at: b.start,
+    end_at: b.end,
+    blocked_start: b.blockedStart,
+    blocked_end: b.blockedEnd,
+    completed_at: null,
+    created_at: now,
+    updated_at: now,
+    location_name: b.locationName,
+    location_time_zone: b.locationTimeZone,
+    travel_before_minutes: b.travelBeforeMinutes,
+    travel_after_minutes: b.travelAfterMinutes,
+    option_expires_at: b.optionExpiresAt,
+    actual_end: null,
+  });
 }
-

@@ -20,9 +20,31 @@ export type PricingFacts =
       usage: { media: string[]; territories: string[]; start: Date; end: Date };
     };
 
+/** What of a rate card goes into a booking's terms. */
+export type CardPrices = Pick<
+  RateCard,
+  | 'id'
+  | 'currency'
+  | 'hourlyRate'
+  | 'halfDayRate'
+  | 'dayRate'
+  | 'overtimeAfter8Bps'
+  | 'overtimeAfter12Bps'
+  | 'travelHourlyRate'
+  | 'modelCommissionBps'
+  | 'serviceFeeBps'
+  | 'motherAgencyShareBps'
+  | 'platformFeeBps'
+  | 'cancellationBands'
+  | 'weatherPostponementBps'
+  | 'deliverablePrices'
+  | 'usageMonthlyFees'
+  | 'territoryFactorBps'
+>;
+
 /** Copies what a card says now, with the twin's split and the mother agency, into terms that no later change touches. */
 export function termsFromCard(
-  card: RateCard,
+  card: CardPrices,
   twinSplit: FrozenTerms['ownershipSplit'],
   hasMotherAgency: boolean,
 ): FrozenTerms {
