@@ -24,6 +24,7 @@ export enum UserErrorCode {
   RATE_CARD_MISSING = 'RATE_CARD_MISSING',
   UNPRICED_TERM = 'UNPRICED_TERM',
   PAYOUT_NOT_FOUND = 'PAYOUT_NOT_FOUND',
+  CONCURRENT_CHANGE = 'CONCURRENT_CHANGE',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -51,6 +52,7 @@ registerEnumType(UserErrorCode, {
     RATE_CARD_MISSING: { description: "Neither the model nor her agency has a rate card to price the booking." },
     UNPRICED_TERM: { description: 'A deliverable kind or medium has no price on the rate card; the message names it.' },
     PAYOUT_NOT_FOUND: { description: 'No such payout line visible to the viewer.' },
+    CONCURRENT_CHANGE: { description: 'What the request depends on kept changing while it ran; nothing was written. Sending it again is safe.' },
   },
 });
 

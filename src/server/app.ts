@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { AuthenticationError, TokenVerifier } from './auth';
-import { createRequestContext, type RequestContext } from './context';
+import { createRequestContext, createSharedState, type RequestContext } from './context';
 import { formatError } from './errors';
 import { queryLimits } from './limits';
 import { createSchema } from './schema';
@@ -67,6 +67,7 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
   });
   await apollo.start();
   const tokens = new TokenVerifier(config.jwtSecret);
+  const shared = createSharedState();
 
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const headers = new HeaderMap();
@@ -88,7 +89,7 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
       context: async () => {
         try {
           const viewer = await tokens.viewer(headers.get('authorization'));
-          return createRequestContext(em, viewer, logger, config);
+          return createRequestContext(em, viewer, logger, config, shared);
         } catch (err) {
           if (err instanceof AuthenticationError) {
             throw new GraphQLError(err.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });

@@ -332,6 +332,8 @@ export type UserErrorCode =
   | 'BOOKING_NOT_FOUND'
   /** No such brand. */
   | 'BRAND_NOT_FOUND'
+  /** What the request depends on kept changing while it ran; nothing was written. Sending it again is safe. */
+  | 'CONCURRENT_CHANGE'
   /** A term of the booking falls outside the twin's consent scope; the message names it. */
   | 'CONSENT_NOT_COVERED'
   /** The viewer may not do this. */

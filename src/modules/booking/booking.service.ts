@@ -23,6 +23,8 @@ import { termsFromCard, type PricedBooking } from '../pricing/quote';
 import type { FrozenTerms } from '../pricing/booking-quote.entity';
 
 const MAX_TRAVEL_MINUTES = 24 * 60;
+/** Reads and writes of one create before it gives up on terms that keep changing under it. */
+const MAX_WRITE_ATTEMPTS = 3;
 const MINUTE = 60_000;
 const DAY_MS = 24 * 60 * MINUTE;
 const MAX_PHYSICAL_MS = 31 * DAY_MS;
@@ -113,59 +115,68 @@ export async function createPhysicalBooking(ctx: RequestContext, input: CreatePh
   const travelAfter = input.travelAfterMinutes ?? 0;
   const blocked = { start: new Date(input.start.getTime() - travelBefore * MINUTE), end: new Date(input.end.getTime() + travelAfter * MINUTE) };
 
-  // Two statements, no transaction (see physical-booking.sql.ts): the checks here are there to answer well; the
-  // exclusion constraint is what guarantees that no clash is ever written.
-  const facts = await physicalBookingFacts(ctx.em, {
-    modelId: input.modelId,
-    brandId: brandId.value,
-    blockedStart: blocked.start,
-    blockedEnd: blocked.end,
-    // Options placed earlier hold the slot first: they are confirmed or released before anyone books over them.
-    countOptions: status === BookingStatus.CONFIRMED,
-  });
-  const { model } = facts;
-  if (!model || !maySeeModelToBook(viewer, model.agencyId)) return modelNotFound();
-  if (!facts.brandExists) return brandNotFound();
-  if (facts.clash) return fail(clashError(viewer, facts.clash));
-  if (facts.liveOptions) {
-    return fail(userError(UserErrorCode.OPTION_NOT_FIRST, `${facts.liveOptions} live option(s) hold this time; confirm or release them first`, ['input', 'start']));
-  }
-  // Booked as confirmed straight away: the deal memo is frozen now, as when an option is confirmed.
-  let quote: { priced: PricedBooking; terms: FrozenTerms } | null = null;
-  if (status === BookingStatus.CONFIRMED && facts.card) {
-    const terms = termsFromCard(facts.card, null, model.hasMotherAgency);
-    const priced = tryPrice(terms, { type: BookingType.PHYSICAL, start: input.start, end: input.end, travelMinutes: travelBefore + travelAfter });
-    if (priced) quote = { priced, terms };
-  }
-  try {
-    const booking = await insertPhysicalBooking(
-      ctx.em,
-      {
-        modelId: model.id,
-        agencyId: model.agencyId,
+  // See physical-booking.sql.ts: one statement when the model's terms are remembered and still current, two when
+  // they must be read; the checks here are there to answer well, the write and its constraints are what guarantee.
+  const countOptions = status === BookingStatus.CONFIRMED;
+  for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
+    let terms = attempt === 0 ? ctx.modelTerms.get(input.modelId) : undefined;
+    if (!terms || !maySeeModelToBook(viewer, terms.agencyId)) {
+      const facts = await physicalBookingFacts(ctx.em, {
+        modelId: input.modelId,
         brandId: brandId.value,
-        status,
-        title: input.title.trim(),
-        start: input.start,
-        end: input.end,
         blockedStart: blocked.start,
         blockedEnd: blocked.end,
-        locationName: input.location.name.trim(),
-        locationTimeZone: input.location.timeZone,
-        travelBeforeMinutes: travelBefore,
-        travelAfterMinutes: travelAfter,
-        optionExpiresAt: input.optionExpiresAt ?? null,
-      },
-      actorOf(viewer),
-      quote,
-    );
-    return ok(booking);
-  } catch (err) {
-    if (!isClashViolation(err)) throw err;
-    // Booked by someone else between the two statements: name what is in the way now.
-    const clash = await findClash(ctx.em.fork(), { modelId: model.id, ...blocked });
-    return fail(clash ? clashError(viewer, clash) : userError(UserErrorCode.PHYSICAL_CLASH, 'the model is already booked at that time', ['input', 'start']));
+        // Options placed earlier hold the slot first: they are confirmed or released before anyone books over them.
+        countOptions,
+      });
+      if (!facts.terms || !maySeeModelToBook(viewer, facts.terms.agencyId)) return modelNotFound();
+      ctx.modelTerms.set(facts.terms);
+      if (!facts.brandExists) return brandNotFound();
+      if (facts.clash) return fail(clashError(viewer, facts.clash));
+      if (facts.liveOptions) {
+        return fail(userError(UserErrorCode.OPTION_NOT_FIRST, `${facts.liveOptions} live option(s) hold this time; confirm or release them first`, ['input', 'start']));
+      }
+      terms = facts.terms;
+    }
+    // Booked as confirmed straight away: the deal memo is frozen now, as when an option is confirmed.
+    let quote: { priced: PricedBooking; terms: FrozenTerms } | null = null;
+    if (status === BookingStatus.CONFIRMED && terms.card) {
+      const frozen = termsFromCard(terms.card, null, terms.hasMotherAgency);
+      const priced = tryPrice(frozen, { type: BookingType.PHYSICAL, start: input.start, end: input.end, travelMinutes: travelBefore + travelAfter });
+      if (priced) quote = { priced, terms: frozen };
+    }
+    try {
+      const booking = await insertPhysicalBooking(
+        ctx.em,
+        terms,
+        {
+          brandId: brandId.value,
+          status,
+          title: input.title.trim(),
+          start: input.start,
+          end: input.end,
+          blockedStart: blocked.start,
+          blockedEnd: blocked.end,
+          locationName: input.location.name.trim(),
+          locationTimeZone: input.location.timeZone,
+          travelBeforeMinutes: travelBefore,
+          travelAfterMinutes: travelAfter,
+          optionExpiresAt: input.optionExpiresAt ?? null,
+          countOptions,
+        },
+        actorOf(viewer),
+        quote,
+      );
+      if (booking) return ok(booking);
+      // Written nothing: the model, her card, the brand or the options are not what the terms said. Read them again.
+    } catch (err) {
+      if (!isClashViolation(err)) throw err;
+      // Booked by someone else in the meantime: name what is in the way now.
+      const clash = await findClash(ctx.em.fork(), { modelId: input.modelId, ...blocked });
+      return fail(clash ? clashError(viewer, clash) : userError(UserErrorCode.PHYSICAL_CLASH, 'the model is already booked at that time', ['input', 'start']));
+    }
   }
+  return fail(userError(UserErrorCode.CONCURRENT_CHANGE, 'the model, her rate card or her options kept changing while booking; nothing was written', ['input', 'modelId']));
 }
 
 /** A digital job as the twin's rules see it. */

@@ -11,31 +11,67 @@ import { PhysicalBooking } from './booking.entity';
 import type { ClashingBooking } from './physical-clash';
 
 /*
- * Creating a physical booking is the hottest write there is, so it runs as two hand-written prepared statements and
- * no transaction: one reads everything the checks and the price depend on, one writes the booking, its first history
- * line and its frozen quote together (a single statement is atomic). Between the two, the database still guards
- * what must hold: the exclusion constraint refuses a clash, the foreign keys a vanished model or brand. Prepared,
- * PostgreSQL plans each once per connection: planning cost it more than running them.
+ * Creating a physical booking is the hottest write there is, so it runs as hand-written prepared statements (planned
+ * once per connection: planning cost PostgreSQL more than running them) and no transaction:
+ *
+ * - the write is one statement, atomic on its own: the booking, its first history line and its frozen quote, inserted
+ *   only if the model and her card are still the versions it was priced with, the brand exists and (for a confirmed
+ *   booking) no live option holds the time. The exclusion constraint refuses a clash.
+ * - what it is priced with (the model's agency, her card) is remembered per model between requests (ModelTermsCache),
+ *   so that a model booked again needs that one statement only. When the write finds anything changed, or the model
+ *   is not remembered, one more statement reads it all afresh, with the clash and the options, to answer well.
  */
+
+/** What a booking of a model is checked and priced with while neither the model nor her card changes. */
+export interface ModelTerms {
+  modelId: string;
+  agencyId: string;
+  hasMotherAgency: boolean;
+  /** Her rate card, else her agency's default; null when neither exists. */
+  card: CardPrices | null;
+  /** Row versions (xmin) of the model and of the card, which the write checks are still current. */
+  modelVersion: string;
+  cardVersion: string | null;
+}
 
 /** What a new physical booking's checks and price depend on, read at once. */
 export interface PhysicalBookingFacts {
   /** Null when no model has that id. */
-  model: { id: string; agencyId: string; hasMotherAgency: boolean } | null;
+  terms: ModelTerms | null;
   brandExists: boolean;
   /** The first confirmed physical booking in the way, if any. */
   clash: ClashingBooking | null;
   /** Live options overlapping the range (counted only when asked). */
   liveOptions: number;
-  /** Her rate card, else her agency's default. */
-  card: CardPrices | null;
 }
+
+/** The terms of recently booked models, bounded: past `maxEntries` the one remembered longest ago is forgotten. */
+export class ModelTermsCache {
+  private readonly terms = new Map<string, ModelTerms>();
+
+  constructor(private readonly maxEntries = 10_000) {}
+
+  get(modelId: string): ModelTerms | undefined {
+    return this.terms.get(modelId);
+  }
+
+  set(terms: ModelTerms): void {
+    this.terms.delete(terms.modelId);
+    if (this.terms.size >= this.maxEntries) this.terms.delete(this.terms.keys().next().value!);
+    this.terms.set(terms.modelId, terms);
+  }
+}
+
+// The version of the card in force for a model: her own, else her agency's default; null when there is none.
+const CARD_VERSION = `(select r.id::text || '/' || r.xmin::text from rate_card r
+       where r.agency_id = m.agency_id and (r.model_id = m.id or r.model_id is null)
+       order by r.model_id nulls last limit 1)`;
 
 // One row whatever exists: the parameters left-joined to the model, the first clash and the card.
 const FACTS: PreparedStatement = {
   name: 'physical_booking_facts',
   text: `
-  select m.id as model_id, m.agency_id, m.mother_agency_id is not null as has_mother_agency,
+  select m.id as model_id, m.agency_id, m.mother_agency_id is not null as has_mother_agency, m.xmin::text as model_version,
     exists (select 1 from brand where id = p.brand_id) as brand_exists,
     c.id as clash_id, c.model_id as clash_model_id, c.agency_id as clash_agency_id, c.brand_id as clash_brand_id,
     c.blocked_start as clash_start, c.blocked_end as clash_end,
@@ -45,7 +81,7 @@ const FACTS: PreparedStatement = {
            and tstzrange(o.blocked_start, o.blocked_end, '[)') && p.blocked
            and (o.option_expires_at is null or o.option_expires_at > p.now))::int
     else 0 end as live_options,
-    r.id as card_id, r.currency, r.hourly_rate, r.half_day_rate, r.day_rate, r.overtime_after8h_bps, r.overtime_after12h_bps,
+    r.id as card_id, r.version as card_version, r.currency, r.hourly_rate, r.half_day_rate, r.day_rate, r.overtime_after8h_bps, r.overtime_after12h_bps,
     r.travel_hourly_rate, r.model_commission_bps, r.service_fee_bps, r.mother_agency_share_bps, r.platform_fee_bps,
     r.cancellation_bands, r.weather_postponement_bps, r.deliverable_prices, r.usage_monthly_fees, r.territory_factor_bps
   from (select $1::uuid as model_id, $2::uuid as brand_id, tstzrange($3::timestamptz, $4::timestamptz, '[)') as blocked,
@@ -57,7 +93,7 @@ const FACTS: PreparedStatement = {
       and tstzrange(c.blocked_start, c.blocked_end, '[)') && p.blocked
     order by c.blocked_start limit 1) c on true
   left join lateral (
-    select * from rate_card r
+    select r.*, r.id::text || '/' || r.xmin::text as version from rate_card r
     where r.agency_id = m.agency_id and (r.model_id = m.id or r.model_id is null)
     order by r.model_id nulls last limit 1) r on true`,
 };
@@ -66,6 +102,7 @@ interface FactsRow {
   model_id: string | null;
   agency_id: string | null;
   has_mother_agency: boolean | null;
+  model_version: string | null;
   brand_exists: boolean;
   clash_id: string | null;
   clash_model_id: string;
@@ -76,6 +113,7 @@ interface FactsRow {
   clash_end: string;
   live_options: number;
   card_id: string | null;
+  card_version: string | null;
   currency: string;
   hourly_rate: string;
   half_day_rate: string;
@@ -121,7 +159,16 @@ export async function physicalBookingFacts(
 ): Promise<PhysicalBookingFacts> {
   const [row] = await runPrepared<FactsRow>(em, FACTS, [q.modelId, q.brandId, q.blockedStart, q.blockedEnd, q.now ?? new Date(), q.countOptions]);
   return {
-    model: row.model_id ? { id: row.model_id, agencyId: row.agency_id!, hasMotherAgency: !!row.has_mother_agency } : null,
+    terms: row.model_id
+      ? {
+          modelId: row.model_id,
+          agencyId: row.agency_id!,
+          hasMotherAgency: !!row.has_mother_agency,
+          card: row.card_id ? cardOf(row) : null,
+          modelVersion: row.model_version!,
+          cardVersion: row.card_version,
+        }
+      : null,
     brandExists: row.brand_exists,
     clash: row.clash_id
       ? {
@@ -134,14 +181,11 @@ export async function physicalBookingFacts(
         }
       : null,
     liveOptions: row.live_options,
-    card: row.card_id ? cardOf(row) : null,
   };
 }
 
 /** The new booking as it is written. */
 export interface NewPhysicalBooking {
-  modelId: string;
-  agencyId: string;
   brandId: string;
   status: BookingStatus;
   title: string;
@@ -154,48 +198,69 @@ export interface NewPhysicalBooking {
   travelBeforeMinutes: number;
   travelAfterMinutes: number;
   optionExpiresAt: Date | null;
+  /** Write nothing if a live option overlaps (a confirmed booking waits for the options placed before it). */
+  countOptions: boolean;
 }
+
+// Writes nothing unless the model and her card are the versions priced with ($19, $20), the brand exists, no
+// confirmed booking is in the way (an option is refused over one too, which the exclusion constraint does not cover)
+// and, when asked ($21), no live option overlaps the blocked range.
+const STILL_CURRENT = `
+  select m.agency_id from model m
+  where m.id = $2 and m.xmin::text = $19
+    and ${CARD_VERSION} is not distinct from $20
+    and exists (select 1 from brand where id = $3)
+    and not exists (
+      select 1 from booking c
+      where c.model_id = m.id and c.type = 'PHYSICAL' and c.status in ('CONFIRMED', 'COMPLETED')
+        and tstzrange(c.blocked_start, c.blocked_end, '[)') && tstzrange($8, $9, '[)'))
+    and not ($21 and exists (
+      select 1 from booking o
+      where o.model_id = m.id and o.type = 'PHYSICAL' and o.status = 'OPTION'
+        and tstzrange(o.blocked_start, o.blocked_end, '[)') && tstzrange($8, $9, '[)')
+        and (o.option_expires_at is null or o.option_expires_at > $10)))`;
 
 const INSERT_BOOKING = `
   insert into booking (id, type, model_id, agency_id, brand_id, status, title, start_at, end_at, blocked_start, blocked_end,
     created_at, updated_at, location_name, location_time_zone, travel_before_minutes, travel_after_minutes, option_expires_at)
-  values ($1, 'PHYSICAL', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, $14, $15, $16)
+  select $1, 'PHYSICAL', $2, ok.agency_id, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13, $14, $15 from ok
   returning id, status, created_at`;
 
 const INSERT_HISTORY = `
   insert into booking_change (id, booking_id, from_status, to_status, actor_role, actor_id, reason, at)
-  select $17, b.id, null, b.status, $18, $19, null, b.created_at from b`;
+  select $16, b.id, null, b.status, $17, $18, null, b.created_at from b`;
 
 const INSERT_QUOTE = `
   insert into booking_quote (booking_id, currency, lines, brand_total, model_amount, agency_amount, mother_agency_amount,
     platform_amount, terms, frozen_at)
-  select b.id, $20, $21::jsonb, $22, $23, $24, $25, $26, $27::jsonb, b.created_at from b`;
+  select b.id, $22, $23::jsonb, $24, $25, $26, $27, $28, $29::jsonb, b.created_at from b`;
 
 const WITH_HISTORY: PreparedStatement = {
   name: 'insert_physical_booking',
-  text: `with b as (${INSERT_BOOKING}), h as (${INSERT_HISTORY}) select id from b`,
+  text: `with ok as (${STILL_CURRENT}), b as (${INSERT_BOOKING}), h as (${INSERT_HISTORY}) select id from b`,
 };
 const WITH_HISTORY_AND_QUOTE: PreparedStatement = {
   name: 'insert_physical_booking_quoted',
-  text: `with b as (${INSERT_BOOKING}), h as (${INSERT_HISTORY}), q as (${INSERT_QUOTE}) select id from b`,
+  text: `with ok as (${STILL_CURRENT}), b as (${INSERT_BOOKING}), h as (${INSERT_HISTORY}), q as (${INSERT_QUOTE}) select id from b`,
 };
 
 /**
- * Writes the booking, its first history line and, when given, its frozen quote in one statement; returns the booking
- * as a managed entity. A clash raises the database's exclusion violation, and nothing is written.
+ * Writes the booking, its first history line and, when given, its frozen quote in one statement, if `terms` are still
+ * current (see STILL_CURRENT); returns the booking as a managed entity, or null when nothing was written because they
+ * were not. A clash raises the database's exclusion violation, and nothing is written.
  */
 export async function insertPhysicalBooking(
   em: EntityManager,
+  terms: ModelTerms,
   b: NewPhysicalBooking,
   actor: Actor,
   quote: { priced: PricedBooking; terms: FrozenTerms } | null,
   now = new Date(),
-): Promise<PhysicalBooking> {
+): Promise<PhysicalBooking | null> {
   const id = newId();
   const values: unknown[] = [
     id,
-    b.modelId,
-    b.agencyId,
+    terms.modelId,
     b.brandId,
     b.status,
     b.title,
@@ -212,18 +277,22 @@ export async function insertPhysicalBooking(
     newId(),
     actor.role,
     actor.id,
+    terms.modelVersion,
+    terms.cardVersion,
+    b.countOptions,
   ];
   if (quote) {
     const p = quote.priced;
     values.push(p.currency, JSON.stringify(p.lines), p.brandTotal, p.model, p.agency, p.motherAgency, p.platform, JSON.stringify(quote.terms));
   }
-  await runPrepared(em, quote ? WITH_HISTORY_AND_QUOTE : WITH_HISTORY, values);
+  const written = await runPrepared(em, quote ? WITH_HISTORY_AND_QUOTE : WITH_HISTORY, values);
+  if (!written.length) return null;
   // The row as written, known without reading it back.
   return em.map(PhysicalBooking, {
     id,
     type: BookingType.PHYSICAL,
-    model_id: b.modelId,
-    agency_id: b.agencyId,
+    model_id: terms.modelId,
+    agency_id: terms.agencyId,
     brand_id: b.brandId,
     status: b.status,
     title: b.title,
