@@ -1,3 +1,4 @@
+import { ref, type Ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { newId } from '../../common/ids';
 import { moneyAmountFromDatabase } from '../../db/money-amount.type';
@@ -6,7 +7,10 @@ import type { FrozenTerms } from '../pricing/booking-quote.entity';
 import type { CardPrices, PricedBooking } from '../pricing/quote';
 import type { CancellationBandData, TerritoryFactors } from '../pricing/rate-card.entity';
 import type { Actor } from './booking-history';
-import { BookingType, type BookingStatus } from './booking-status';
+import type { BookingStatus } from './booking-status';
+import { Agency } from '../agency/agency.entity';
+import { Brand } from '../brand/brand.entity';
+import { Model } from '../model/model.entity';
 import { PhysicalBooking } from './booking.entity';
 import type { ClashingBooking } from './physical-clash';
 
@@ -246,7 +250,7 @@ const WITH_HISTORY_AND_QUOTE: PreparedStatement = {
 
 /**
  * Writes the booking, its first history line and, when given, its frozen quote in one statement, if `terms` are still
- * current (see STILL_CURRENT); returns the booking as a managed entity, or null when nothing was written because they
+ * current (see STILL_CURRENT); returns the booking as written, or null when nothing was written because they
  * were not. A clash raises the database's exclusion violation, and nothing is written.
  */
 export async function insertPhysicalBooking(
@@ -287,27 +291,37 @@ export async function insertPhysicalBooking(
   }
   const written = await runPrepared(em, quote ? WITH_HISTORY_AND_QUOTE : WITH_HISTORY, values);
   if (!written.length) return null;
-  // The row as written, known without reading it back.
-  return em.map(PhysicalBooking, {
+  return asWritten(id, terms, b, now);
+}
+
+/** A relation known only by its id: all a resolver reads of it before loading it through the loaders. */
+const byId = <T extends { id: string }>(entity: T, id: string): Ref<T> => ref(Object.assign(entity, { id }));
+
+/**
+ * The booking as it was written, known without reading it back and built without the ORM's hydration (which cost more
+ * than the rest of the request): the answer of the mutation, outside the request's unit of work, with nothing more
+ * written to it.
+ */
+function asWritten(id: string, terms: ModelTerms, b: NewPhysicalBooking, now: Date): PhysicalBooking {
+  return Object.assign(new PhysicalBooking(), {
     id,
-    type: BookingType.PHYSICAL,
-    model_id: terms.modelId,
-    agency_id: terms.agencyId,
-    brand_id: b.brandId,
+    model: byId(new Model(), terms.modelId),
+    agency: byId(new Agency(), terms.agencyId),
+    brand: byId(new Brand(), b.brandId),
     status: b.status,
     title: b.title,
-    start_at: b.start,
-    end_at: b.end,
-    blocked_start: b.blockedStart,
-    blocked_end: b.blockedEnd,
-    completed_at: null,
-    created_at: now,
-    updated_at: now,
-    location_name: b.locationName,
-    location_time_zone: b.locationTimeZone,
-    travel_before_minutes: b.travelBeforeMinutes,
-    travel_after_minutes: b.travelAfterMinutes,
-    option_expires_at: b.optionExpiresAt,
-    actual_end: null,
+    start: b.start,
+    end: b.end,
+    blockedStart: b.blockedStart,
+    blockedEnd: b.blockedEnd,
+    completedAt: null,
+    createdAt: now,
+    updatedAt: now,
+    locationName: b.locationName,
+    locationTimeZone: b.locationTimeZone,
+    travelBeforeMinutes: b.travelBeforeMinutes,
+    travelAfterMinutes: b.travelAfterMinutes,
+    optionExpiresAt: b.optionExpiresAt,
+    actualEnd: null,
   });
 }
