@@ -3,6 +3,7 @@ import { Migration20261126233224_initial } from '../../migrations/Migration20261
 import { Migration20261127000608_money } from '../../migrations/Migration20261127000608_money';
 import { Migration20261127011834_physical_travel_not_null } from '../../migrations/Migration20261127011834_physical_travel_not_null';
 import { Migration20261127020000_booking_window_gist } from '../../migrations/Migration20261127020000_booking_window_gist';
+import { Migration20261127021614_drop_booking_type_index } from '../../migrations/Migration20261127021614_drop_booking_type_index';
 
 /** Every migration in order. Listed by hand so that the built server and the tests run the same set. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127000608_money', class: Migration20261127000608_money },
   { name: 'Migration20261127011834_physical_travel_not_null', class: Migration20261127011834_physical_travel_not_null },
   { name: 'Migration20261127020000_booking_window_gist', class: Migration20261127020000_booking_window_gist },
+  { name: 'Migration20261127021614_drop_booking_type_index', class: Migration20261127021614_drop_booking_type_index },
 ];
