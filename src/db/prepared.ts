@@ -8,14 +8,20 @@ export interface PreparedStatement {
 }
 
 /**
- * Runs a prepared statement on a connection of the ORM's pool, on the primary and outside any transaction. Meant for
- * the few hot statements that PostgreSQL would otherwise parse and plan on every request, at a cost larger than
- * running them. Each statement still passes through the ORM's `onQuery` hook, so statement counts stay true.
+ * Runs a prepared statement on a connection of the ORM's pool, outside any transaction: on the primary, or on a
+ * replica (where there are any) for a read that may lag. Meant for the few hot statements that PostgreSQL would
+ * otherwise parse and plan on every request, at a cost larger than running them. Each statement still passes
+ * through the ORM's `onQuery` hook, so statement counts stay true.
  */
-export async function runPrepared<R extends QueryResultRow>(em: EntityManager, statement: PreparedStatement, values: unknown[]): Promise<R[]> {
+export async function runPrepared<R extends QueryResultRow>(
+  em: EntityManager,
+  statement: PreparedStatement,
+  values: unknown[],
+  target: 'primary' | 'replica' = 'primary',
+): Promise<R[]> {
   if (em.isInTransaction()) throw new Error(`prepared statement ${statement.name} must run outside a transaction`);
   em.config.get('onQuery')(statement.text, values);
-  const pool = em.getConnection('write').getKnex().client;
+  const pool = em.getConnection(target === 'primary' ? 'write' : 'read').getKnex().client;
   const client = (await pool.acquireConnection()) as Client;
   try {
     const result = await client.query<R>({ name: statement.name, text: statement.text, values });

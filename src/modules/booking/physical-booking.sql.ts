@@ -1,4 +1,3 @@
-import { ref, type Ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { newId } from '../../common/ids';
 import { moneyAmountFromDatabase } from '../../db/money-amount.type';
@@ -7,11 +6,9 @@ import type { FrozenTerms } from '../pricing/booking-quote.entity';
 import type { CardPrices, PricedBooking } from '../pricing/quote';
 import type { CancellationBandData, TerritoryFactors } from '../pricing/rate-card.entity';
 import type { Actor } from './booking-history';
-import type { BookingStatus } from './booking-status';
-import { Agency } from '../agency/agency.entity';
-import { Brand } from '../brand/brand.entity';
-import { Model } from '../model/model.entity';
-import { PhysicalBooking } from './booking.entity';
+import { BookingType, type BookingStatus } from './booking-status';
+import { bookingOfRow, type BookingRow } from './booking-rows';
+import type { PhysicalBooking } from './booking.entity';
 import type { ClashingBooking } from './physical-clash';
 
 /*
@@ -294,34 +291,38 @@ export async function insertPhysicalBooking(
   return asWritten(id, terms, b, now);
 }
 
-/** A relation known only by its id: all a resolver reads of it before loading it through the loaders. */
-const byId = <T extends { id: string }>(entity: T, id: string): Ref<T> => ref(Object.assign(entity, { id }));
-
-/**
- * The booking as it was written, known without reading it back and built without the ORM's hydration (which cost more
- * than the rest of the request): the answer of the mutation, outside the request's unit of work, with nothing more
- * written to it.
- */
+/** The booking as it was written, known without reading it back (see booking-rows.ts). */
 function asWritten(id: string, terms: ModelTerms, b: NewPhysicalBooking, now: Date): PhysicalBooking {
-  return Object.assign(new PhysicalBooking(), {
+  const row: BookingRow = {
     id,
-    model: byId(new Model(), terms.modelId),
-    agency: byId(new Agency(), terms.agencyId),
-    brand: byId(new Brand(), b.brandId),
+    type: BookingType.PHYSICAL,
+    model_id: terms.modelId,
+    agency_id: terms.agencyId,
+    brand_id: b.brandId,
     status: b.status,
     title: b.title,
-    start: b.start,
-    end: b.end,
-    blockedStart: b.blockedStart,
-    blockedEnd: b.blockedEnd,
-    completedAt: null,
-    createdAt: now,
-    updatedAt: now,
-    locationName: b.locationName,
-    locationTimeZone: b.locationTimeZone,
-    travelBeforeMinutes: b.travelBeforeMinutes,
-    travelAfterMinutes: b.travelAfterMinutes,
-    optionExpiresAt: b.optionExpiresAt,
-    actualEnd: null,
-  });
+    start_at: b.start,
+    end_at: b.end,
+    blocked_start: b.blockedStart,
+    blocked_end: b.blockedEnd,
+    completed_at: null,
+    created_at: now,
+    updated_at: now,
+    location_name: b.locationName,
+    location_time_zone: b.locationTimeZone,
+    travel_before_minutes: b.travelBeforeMinutes,
+    travel_after_minutes: b.travelAfterMinutes,
+    option_expires_at: b.optionExpiresAt,
+    actual_end: null,
+    deliverables: null,
+    category: null,
+    usage_media: null,
+    usage_territories: null,
+    usage_start: null,
+    usage_end: null,
+    delivered: null,
+  };
+  return bookingOfRow(row, () => {
+    throw new Error('a booking as written holds dates, not text');
+  }) as PhysicalBooking;
 }

@@ -1,0 +1,101 @@
+import { ref, type Ref } from '@mikro-orm/core';
+import { Agency } from '../agency/agency.entity';
+import { Brand } from '../brand/brand.entity';
+import { Model } from '../model/model.entity';
+import { BookingType, type BookingStatus } from './booking-status';
+import { DigitalBooking, PhysicalBooking, type Booking, type Deliverable } from './booking.entity';
+
+/*
+ * Bookings read or written by hand-written SQL, as answers: built without the ORM's hydration, which costs about
+ * 100 µs an entity (most of a small request, most of a calendar). They are outside the request's unit of work and
+ * nothing is written to them; their relations are references that carry only an id, which is all a resolver reads
+ * before loading the relation through the loaders.
+ */
+
+/** A relation known only by its id. */
+export const refById = <T extends { id: string }>(entity: T, id: string): Ref<T> => ref(Object.assign(entity, { id }));
+
+/** Every column of `booking`, as `b`, in the order BookingRow names them. Listed, not `b.*`: a prepared statement's
+ * result must not change shape when a migration adds a column. */
+export const BOOKING_COLUMNS = `b.id, b.type, b.model_id, b.agency_id, b.brand_id, b.status, b.title, b.start_at, b.end_at,
+  b.blocked_start, b.blocked_end, b.completed_at, b.created_at, b.updated_at, b.location_name, b.location_time_zone,
+  b.travel_before_minutes, b.travel_after_minutes, b.option_expires_at, b.actual_end, b.deliverables, b.category,
+  b.usage_media, b.usage_territories, b.usage_start, b.usage_end, b.delivered`;
+
+type Timestamp = string | Date;
+
+/** A `booking` row as the ORM's pool returns it: timestamps as text, JSON and arrays parsed. */
+export interface BookingRow {
+  id: string;
+  type: BookingType;
+  model_id: string;
+  agency_id: string;
+  brand_id: string;
+  status: BookingStatus;
+  title: string;
+  start_at: Timestamp;
+  end_at: Timestamp;
+  blocked_start: Timestamp;
+  blocked_end: Timestamp;
+  completed_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  location_name: string | null;
+  location_time_zone: string | null;
+  travel_before_minutes: number | null;
+  travel_after_minutes: number | null;
+  option_expires_at: Timestamp | null;
+  actual_end: Timestamp | null;
+  deliverables: Deliverable[] | null;
+  category: string | null;
+  usage_media: string[] | null;
+  usage_territories: string[] | null;
+  usage_start: Timestamp | null;
+  usage_end: Timestamp | null;
+  delivered: Deliverable[] | null;
+}
+
+/**
+ * The booking a row holds, a PhysicalBooking or a DigitalBooking by its type. `parseDate` reads PostgreSQL's text
+ * timestamps (the platform's: `new Date()` misreads some of them); `brand` is the loaded brand when there is one.
+ */
+export function bookingOfRow(row: BookingRow, parseDate: (text: string) => Date, brand: Brand = refBrand(row.brand_id)): Booking {
+  const date = (value: Timestamp): Date => (value instanceof Date ? value : parseDate(value));
+  const dateOrNull = (value: Timestamp | null): Date | null => (value === null ? null : date(value));
+  const common = {
+    id: row.id,
+    model: refById(new Model(), row.model_id),
+    agency: refById(new Agency(), row.agency_id),
+    brand: ref(brand),
+    status: row.status,
+    title: row.title,
+    start: date(row.start_at),
+    end: date(row.end_at),
+    blockedStart: date(row.blocked_start),
+    blockedEnd: date(row.blocked_end),
+    completedAt: dateOrNull(row.completed_at),
+    createdAt: date(row.created_at),
+    updatedAt: date(row.updated_at),
+  };
+  if (row.type === BookingType.PHYSICAL) {
+    return Object.assign(new PhysicalBooking(), common, {
+      locationName: row.location_name!,
+      locationTimeZone: row.location_time_zone!,
+      travelBeforeMinutes: row.travel_before_minutes!,
+      travelAfterMinutes: row.travel_after_minutes!,
+      optionExpiresAt: dateOrNull(row.option_expires_at),
+      actualEnd: dateOrNull(row.actual_end),
+    });
+  }
+  return Object.assign(new DigitalBooking(), common, {
+    deliverables: row.deliverables!,
+    category: row.category!,
+    usageMedia: row.usage_media!,
+    usageTerritories: row.usage_territories!,
+    usageStart: date(row.usage_start!),
+    usageEnd: date(row.usage_end!),
+    delivered: row.delivered,
+  });
+}
+
+const refBrand = (id: string): Brand => Object.assign(new Brand(), { id });
