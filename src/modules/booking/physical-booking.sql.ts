@@ -204,17 +204,17 @@ export interface NewPhysicalBooking {
 }
 
 // Writes nothing unless the model and her card are the versions priced with ($19, $20), the brand exists, no
-// confirmed booking is in the way (an option is refused over one too, which the exclusion constraint does not cover)
-// and, when asked ($21), no live option overlaps the blocked range.
+// confirmed booking is in the way of an option (for a confirmed booking the exclusion constraint sees to it, and
+// the probe is skipped) and, when asked ($21), no live option overlaps the blocked range.
 const STILL_CURRENT = `
   select m.agency_id from model m
   where m.id = $2 and m.xmin::text = $19
     and ${CARD_VERSION} is not distinct from $20
     and exists (select 1 from brand where id = $3)
-    and not exists (
+    and ($4 = 'CONFIRMED' or not exists (
       select 1 from booking c
       where c.model_id = m.id and c.type = 'PHYSICAL' and c.status in ('CONFIRMED', 'COMPLETED')
-        and tstzrange(c.blocked_start, c.blocked_end, '[)') && tstzrange($8, $9, '[)'))
+        and tstzrange(c.blocked_start, c.blocked_end, '[)') && tstzrange($8, $9, '[)')))
     and not ($21 and exists (
       select 1 from booking o
       where o.model_id = m.id and o.type = 'PHYSICAL' and o.status = 'OPTION'
