@@ -162,26 +162,29 @@ async function closedLoop(clients: number, seconds: number, work: (i: number) =>
   return { rate: latencies.length / seconds, p50: percentile(latencies, 50), p95: percentile(latencies, 95), n: latencies.length };
 }
 
-/** SQL statements one request issues, counted by the ORM on an in-process API against the bench database. */
-async function countStatements(world: World, query: string, variables: object): Promise<number> {
+/** SQL statements each request issues, in order, counted by the ORM on one in-process API against the bench database. */
+async function countStatements(world: World, requests: { query: string; variables: object }[]): Promise<number[]> {
   let statements = 0;
   const config = loadConfig({ JWT_SECRET: SECRET, LOG_LEVEL: 'silent' });
   const orm = await MikroORM.init(ormOptions({ url: dbUrl(), poolMax: 2, onQuery: () => (statements += 1) }));
   const app = await createApp(config, orm.em, createLogger('silent'));
   await app.listen(0, '127.0.0.1');
   const token = await signToken(SECRET, { role: Role.AGENCY, agencyId: world.agencyId });
-  statements = 0;
-  const res = await fetch(`http://127.0.0.1:${app.port()}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.text();
-  if (res.status !== 200 || body.includes('"errors"') || /"userErrors":\[\{/.test(body)) throw new Error(`request failed: ${body.slice(0, 300)}`);
-  const counted = statements;
+  const counts: number[] = [];
+  for (const { query, variables } of requests) {
+    statements = 0;
+    const res = await fetch(`http://127.0.0.1:${app.port()}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = await res.text();
+    if (res.status !== 200 || body.includes('"errors"') || /"userErrors":\[\{/.test(body)) throw new Error(`request failed: ${body.slice(0, 300)}`);
+    counts.push(statements);
+  }
   await app.close();
   await orm.close(true);
-  return counted;
+  return counts;
 }
 
 async function main(): Promise<void> {
@@ -268,19 +271,29 @@ async function main(): Promise<void> {
       const rawCal = await closedLoop(4, SECONDS, () => pool.query(RAW_CALENDAR, [world.calendarModelId, from, to]).then(() => undefined));
       rows.push([`Model.calendar, 31 days, ${rawRows.length} entries, 4 clients`, `p50 ${calendar.latency.p50} ms`, `p97.5 ${calendar.latency.p97_5} ms, ${calendar.requests.average.toFixed(0)} req/s, ${calendar.non2xx} non-2xx`]);
       rows.push(['same rows, raw SQL through pg, 4 clients', `p50 ${rawCal.p50.toFixed(1)} ms`, `p95 ${rawCal.p95.toFixed(1)} ms, ${rawCal.rate.toFixed(0)} queries/s`]);
-      rows.push(['SQL statements per calendar request', String(await countStatements(world, CALENDAR, { id: world.calendarModelId, from, to })), 'target ≤ 3']);
-      const oneCreate = {
-        input: {
-          modelId: world.calendarModelId,
-          brandId: world.brandId,
-          title: 'Counted',
-          start: new Date(BASE - 24 * HOUR).toISOString(),
-          end: new Date(BASE - 20 * HOUR).toISOString(),
-          location: { name: 'Studio', timeZone: 'Europe/Paris' },
-          status: 'CONFIRMED',
+      const [calendarStatements] = await countStatements(world, [{ query: CALENDAR, variables: { id: world.calendarModelId, from, to } }]);
+      rows.push(['SQL statements per calendar request', String(calendarStatements), 'target ≤ 3']);
+      // A model's first booking in a process reads her terms, then writes; booked again, the write alone re-checks them.
+      const counted = (day: number) => ({
+        query: CREATE,
+        variables: {
+          input: {
+            modelId: world.calendarModelId,
+            brandId: world.brandId,
+            title: 'Counted',
+            start: new Date(BASE - day * 24 * HOUR).toISOString(),
+            end: new Date(BASE - day * 24 * HOUR + 4 * HOUR).toISOString(),
+            location: { name: 'Studio', timeZone: 'Europe/Paris' },
+            status: 'CONFIRMED',
+          },
         },
-      };
-      rows.push(['SQL statements per createPhysicalBooking (CONFIRMED, rate card, frozen quote)', String(await countStatements(world, CREATE, oneCreate)), 'begin and commit included']);
+      });
+      const [first, again] = await countStatements(world, [counted(1), counted(2)]);
+      rows.push([
+        'SQL statements per createPhysicalBooking (CONFIRMED, rate card, frozen quote)',
+        `${first} / ${again}`,
+        "a model's first booking in the process / booked again; no begin or commit: each write is one atomic statement",
+      ]);
 
     }
     if (ONLY.has('money')) {
