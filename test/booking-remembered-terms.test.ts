@@ -1,5 +1,6 @@
-import { BookingMoneyDocument, CreatePhysicalBookingDocument, SetRateCardDocument, type CreatePhysicalBookingInput, type SetRateCardInput } from './generated/graphql';
+import { BookingMoneyDocument, CreatePhysicalBookingDocument, type CreatePhysicalBookingInput } from './generated/graphql';
 import { at, seedAgency, seedScenario, type Scenario } from './support/factories';
+import { DEFAULT_CARD as CARD, setCard } from './support/money';
 import { startTestApp, type TestApp } from './support/test-app';
 
 // The create path remembers a model's terms (her agency, her card) between requests and writes in one statement
@@ -11,13 +12,6 @@ beforeAll(async () => {
   app = await startTestApp();
 });
 afterAll(() => app.close());
-
-const CARD: SetRateCardInput = { currency: 'EUR', hourlyRate: 10000, halfDayRate: 35000, dayRate: 60000 };
-
-async function setCard(token: string, input: SetRateCardInput): Promise<void> {
-  const res = await app.gql(SetRateCardDocument, { input }, token);
-  expect(res.setRateCard.userErrors).toEqual([]);
-}
 
 const physical = (s: Scenario, from: number, to: number, extra: Partial<CreatePhysicalBookingInput> = {}): CreatePhysicalBookingInput => ({
   modelId: s.model.id,
@@ -50,18 +44,18 @@ async function frozenTotal(s: Scenario, id: string): Promise<number | undefined>
 describe('a model booked again', () => {
   it('is priced with her agency card as it is now, after the card changed', async () => {
     const s = await seedScenario(app);
-    await setCard(s.agency.token, CARD);
+    await setCard(app, s.agency.token, CARD);
     // One hour at 100.00 plus the 20 % service fee.
     expect(await frozenTotal(s, await bookOk(physical(s, 9, 10), s.agency.token))).toBe(12000);
-    await setCard(s.agency.token, { ...CARD, hourlyRate: 20000 });
+    await setCard(app, s.agency.token, { ...CARD, hourlyRate: 20000 });
     expect(await frozenTotal(s, await bookOk(physical(s, 11, 12), s.agency.token))).toBe(24000);
   });
 
   it('is priced with her own card once she has one, over the agency default used before', async () => {
     const s = await seedScenario(app);
-    await setCard(s.agency.token, CARD);
+    await setCard(app, s.agency.token, CARD);
     expect(await frozenTotal(s, await bookOk(physical(s, 9, 10), s.agency.token))).toBe(12000);
-    await setCard(s.agency.token, { ...CARD, modelId: s.model.id, hourlyRate: 15000 });
+    await setCard(app, s.agency.token, { ...CARD, modelId: s.model.id, hourlyRate: 15000 });
     expect(await frozenTotal(s, await bookOk(physical(s, 11, 12), s.agency.token))).toBe(18000);
   });
 
@@ -69,7 +63,7 @@ describe('a model booked again', () => {
     const s = await seedScenario(app);
     const first = await bookOk(physical(s, 9, 10), s.agency.token);
     expect((await app.gql(BookingMoneyDocument, { id: first }, s.agency.token)).booking?.quote).toBeNull();
-    await setCard(s.agency.token, CARD);
+    await setCard(app, s.agency.token, CARD);
     expect(await frozenTotal(s, await bookOk(physical(s, 11, 12), s.agency.token))).toBe(12000);
   });
 

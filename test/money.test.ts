@@ -10,13 +10,13 @@ import {
   QuoteBookingDocument,
   RateCardDetailsDocument,
   SetRateCardDocument,
-  type BookingMoneyQuery,
   type CompleteBookingInput,
   type CreateDigitalBookingInput,
   type CreatePhysicalBookingInput,
   type SetRateCardInput,
 } from './generated/graphql';
 import { at, seedAgency, seedModel, seedScenario, seedTwin, type Party, type Scenario } from './support/factories';
+import { DEFAULT_CARD, fromNow, setCard, type MoneyBooking, type PayoutLine } from './support/money';
 import { startTestApp, type TestApp } from './support/test-app';
 
 let app: TestApp;
@@ -25,10 +25,6 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-type MoneyBooking = NonNullable<BookingMoneyQuery['booking']>;
-type PayoutLine = MoneyBooking['payouts'][number];
-
-const DEFAULT_CARD: SetRateCardInput = { currency: 'EUR', hourlyRate: 10000, halfDayRate: 35000, dayRate: 60000 };
 /** Her own card: dearer than the agency default, and priced for twin work too. */
 const MODEL_CARD: Omit<SetRateCardInput, 'modelId'> = {
   currency: 'EUR',
@@ -59,19 +55,6 @@ const parts = (currency: string, brandTotal: number, model: number, agency: numb
   motherAgencyAmount: { amount: motherAgency, currency },
   platformAmount: { amount: platform, currency },
 });
-
-const inHours = (hours: number, now = Date.now()) => new Date(now + hours * 3600_000).toISOString();
-/** Start and end `hours` apart from one reading of the clock: two readings could bill an extra started minute. */
-const fromNow = (startHours: number, hours: number): [string, string] => {
-  const now = Date.now();
-  return [inHours(startHours, now), inHours(startHours + hours, now)];
-};
-
-async function setCard(token: string, input: SetRateCardInput): Promise<string> {
-  const res = await app.gql(SetRateCardDocument, { input }, token);
-  expect(res.setRateCard.userErrors).toEqual([]);
-  return res.setRateCard.rateCard!.id;
-}
 
 function physical(s: Scenario, start: string, end: string, extra: Partial<CreatePhysicalBookingInput> = {}): CreatePhysicalBookingInput {
   return { modelId: s.model.id, title: 'Lookbook', start, end, location: { name: 'Studio 5', timeZone: 'Europe/Paris' }, ...extra };
@@ -141,8 +124,8 @@ describe('quotes before booking', () => {
     const s = await seedScenario(app);
     const other = await seedModel(app, s.agency);
     await seedTwin(app, s.agency, s.model.id);
-    await setCard(s.agency.token, DEFAULT_CARD);
-    await setCard(s.agency.token, { ...MODEL_CARD, modelId: s.model.id });
+    await setCard(app, s.agency.token, DEFAULT_CARD);
+    await setCard(app, s.agency.token, { ...MODEL_CARD, modelId: s.model.id });
 
     // 8 h under her card: the day rate (70 000) beats 8 × 12 000; +20% service fee; 20% commission; 5% platform.
     const day = await app.gql(QuoteBookingDocument, { input: { physical: physical(s, at(9), at(17)) } }, s.brand.token);
@@ -199,7 +182,7 @@ describe('quotes before booking', () => {
 describe('the deal memo', () => {
   it('is frozen at confirmation, survives a card change, and completion past 8 h and 12 h pays from it exactly', async () => {
     const s = await seedScenario(app);
-    await setCard(s.agency.token, { ...MODEL_CARD, modelId: s.model.id });
+    await setCard(app, s.agency.token, { ...MODEL_CARD, modelId: s.model.id });
     const id = await confirmedPhysical(s, at(9), at(17));
 
     const confirmed = await moneyOf(id, s.agency.token);
@@ -212,7 +195,7 @@ describe('the deal memo', () => {
     });
     expect(confirmed.payouts).toEqual([]);
 
-    await setCard(s.agency.token, { currency: 'EUR', hourlyRate: 99999, halfDayRate: 99999, dayRate: 99999, modelCommissionBps: 5000, modelId: s.model.id });
+    await setCard(app, s.agency.token, { currency: 'EUR', hourlyRate: 99999, halfDayRate: 99999, dayRate: 99999, modelCommissionBps: 5000, modelId: s.model.id });
     // The card did change: a new request is priced at 99 999 + 20 000 service fee.
     const live = await app.gql(QuoteBookingDocument, { input: { physical: physical(s, at(40), at(48)) } }, s.brand.token);
     expect(live.quoteBooking.quote!.brandTotal).toEqual({ amount: 119999, currency: 'EUR' });
@@ -237,7 +220,7 @@ describe('the deal memo', () => {
 
   it('of an unconfirmed booking follows the current card until confirmation', async () => {
     const s = await seedScenario(app);
-    await setCard(s.agency.token, DEFAULT_CARD);
+    await setCard(app, s.agency.token, DEFAULT_CARD);
     const id = await physicalOption(s, at(9), at(17));
     const dayQuote = (dayRate: number, fee: number, total: number, model: number, agency: number, platform: number, frozen = false) => ({
       frozen,
@@ -247,15 +230,15 @@ describe('the deal memo', () => {
     });
     expect((await moneyOf(id, s.agency.token)).quote).toEqual(dayQuote(60000, 12000, 72000, 48000, 20400, 3600));
 
-    await setCard(s.agency.token, { ...DEFAULT_CARD, dayRate: 65000 });
+    await setCard(app, s.agency.token, { ...DEFAULT_CARD, dayRate: 65000 });
     expect((await moneyOf(id, s.agency.token)).quote).toEqual(dayQuote(65000, 13000, 78000, 52000, 22100, 3900));
 
     // Her own card, once she has one, wins over the agency default.
-    await setCard(s.agency.token, { ...DEFAULT_CARD, dayRate: 50000, modelId: s.model.id });
+    await setCard(app, s.agency.token, { ...DEFAULT_CARD, dayRate: 50000, modelId: s.model.id });
     expect((await moneyOf(id, s.brand.token)).quote).toEqual(dayQuote(50000, 10000, 60000, 40000, 17000, 3000));
 
     expect((await app.gql(ConfirmBookingDocument, { id }, s.agency.token)).confirmBooking.userErrors).toEqual([]);
-    await setCard(s.agency.token, { ...DEFAULT_CARD, dayRate: 1, modelId: s.model.id });
+    await setCard(app, s.agency.token, { ...DEFAULT_CARD, dayRate: 1, modelId: s.model.id });
     expect((await moneyOf(id, s.agency.token)).quote).toEqual(dayQuote(50000, 10000, 60000, 40000, 17000, 3000, true));
   });
 });
@@ -264,7 +247,7 @@ describe('mother agency', () => {
   it("takes 10% of the commission as a MOTHER_AGENCY payout owed to the mother agency's id", async () => {
     const mother = await seedAgency(app);
     const s = await seedScenario(app, { motherAgencyId: mother.id });
-    await setCard(s.agency.token, { ...DEFAULT_CARD, hourlyRate: 10001 });
+    await setCard(app, s.agency.token, { ...DEFAULT_CARD, hourlyRate: 10001 });
 
     // 09:00 → 18:15: the day (60 000) and 75 min of overtime at 1.5 × 10 001 = 15 001.5 → 15 002 an hour, so 18 752.5 → 18 753.
     // Fee 78 753: service fee 15 751 (15 750.6), commission 15 751, mother agency 10% of it = 1 575, platform 5% of 94 504 = 4 725.
@@ -298,7 +281,7 @@ describe('digital bookings', () => {
   it("split the brand total by the twin's 60/30/10 ownership by largest remainder; what was delivered replaces what was ordered", async () => {
     const s = await seedScenario(app);
     await seedTwin(app, s.agency, s.model.id);
-    await setCard(s.agency.token, { ...MODEL_CARD, modelId: s.model.id });
+    await setCard(app, s.agency.token, { ...MODEL_CARD, modelId: s.model.id });
     const asOrdered = await confirmedDigital(s);
     const delivered = await confirmedDigital(s, { title: 'Twin lookbook' });
 
@@ -348,7 +331,7 @@ describe('digital bookings', () => {
   it('keep a zero-decimal currency (JPY) in whole yen, exactly, physical and digital', async () => {
     const s = await seedScenario(app);
     await seedTwin(app, s.agency, s.model.id);
-    await setCard(s.agency.token, {
+    await setCard(app, s.agency.token, {
       modelId: s.model.id,
       currency: 'JPY',
       hourlyRate: 15001,
@@ -397,7 +380,7 @@ describe('cancellation of a confirmed booking', () => {
   it('by the brand costs 100% / 50% / 25% / 0% of the frozen total by notice, split like the total', async () => {
     const mother = await seedAgency(app);
     const s = await seedScenario(app, { motherAgencyId: mother.id });
-    await setCard(s.agency.token, DEFAULT_CARD);
+    await setCard(app, s.agency.token, DEFAULT_CARD);
     // Frozen: 72 000 = model 48 000 + agency 19 200 + mother agency 1 200 + platform 3 600.
     const cases = [
       { notice: 10, parts: [19200, 48000, 1200, 3600] },
@@ -431,7 +414,7 @@ describe('cancellation of a confirmed booking', () => {
 
   it('by the agency costs the brand nothing', async () => {
     const s = await seedScenario(app);
-    await setCard(s.agency.token, DEFAULT_CARD);
+    await setCard(app, s.agency.token, DEFAULT_CARD);
     const id = await confirmedPhysical(s, ...fromNow(10, 8));
     const cancelled = await app.gql(CancelBookingDocument, { id, reason: 'model is ill' }, s.agency.token);
     expect(cancelled.cancelBooking.userErrors).toEqual([]);
@@ -469,7 +452,7 @@ describe('validation', () => {
   it.each(invalidCards)('refuses a rate card with %s and stores nothing', async (_, bad, fields) => {
     const agency = await seedAgency(app);
     const model = await seedModel(app, agency);
-    await setCard(agency.token, DEFAULT_CARD);
+    await setCard(app, agency.token, DEFAULT_CARD);
     const before = await app.gql(RateCardDetailsDocument, {}, agency.token);
     expect(before.rateCard).toMatchObject({ currency: 'EUR', dayRate: { amount: 60000, currency: 'EUR' }, modelId: null });
 
@@ -488,7 +471,7 @@ describe('validation', () => {
 
   it('refuses to complete a booking that is not confirmed: TRANSITION_NOT_ALLOWED, nothing written', async () => {
     const s = await seedScenario(app);
-    await setCard(s.agency.token, DEFAULT_CARD);
+    await setCard(app, s.agency.token, DEFAULT_CARD);
     const id = await physicalOption(s, at(9), at(17));
     const res = await complete(s.agency, { id, actualEnd: at(18) });
     expect(res).toEqual({ booking: null, userErrors: [{ code: 'TRANSITION_NOT_ALLOWED', field: ['input', 'id'], message: expect.any(String) }] });
@@ -511,7 +494,7 @@ describe('validation', () => {
     expect(row.actual_end).toBeNull();
 
     // Once a card exists, completing at the planned end pays the planned 8 h, not the refused actual end.
-    await setCard(s.agency.token, DEFAULT_CARD);
+    await setCard(app, s.agency.token, DEFAULT_CARD);
     expect((await complete(s.agency, { id })).userErrors).toEqual([]);
     expect(sum((await moneyOf(id, s.agency.token)).payouts)).toBe(72000);
   });
@@ -519,7 +502,7 @@ describe('validation', () => {
   it('refuses to complete with a delivered kind the frozen card does not price, storing nothing', async () => {
     const s = await seedScenario(app);
     await seedTwin(app, s.agency, s.model.id);
-    await setCard(s.agency.token, { ...MODEL_CARD, modelId: s.model.id });
+    await setCard(app, s.agency.token, { ...MODEL_CARD, modelId: s.model.id });
     const id = await confirmedDigital(s);
     const res = await complete(s.agency, { id, delivered: [{ kind: 'GIF', quantity: 3 }] });
     expect(res).toEqual({ booking: null, userErrors: [{ code: 'UNPRICED_TERM', field: ['input', 'delivered'], message: expect.any(String) }] });
@@ -541,7 +524,7 @@ describe('validation', () => {
       userErrors: [{ code: 'RATE_CARD_MISSING', field: ['input', 'physical', 'modelId'], message: expect.any(String) }],
     });
 
-    await setCard(s.agency.token, { ...MODEL_CARD, modelId: s.model.id });
+    await setCard(app, s.agency.token, { ...MODEL_CARD, modelId: s.model.id });
     const gif = await app.gql(QuoteBookingDocument, { input: { digital: digital(s, { deliverables: [{ kind: 'IMAGE', quantity: 1 }, { kind: 'GIF', quantity: 2 }] }) } }, s.brand.token);
     expect(gif.quoteBooking.quote).toBeNull();
     expect(gif.quoteBooking.userErrors).toEqual([{ code: 'UNPRICED_TERM', field: ['input', 'digital', 'deliverables'], message: expect.stringContaining('GIF') }]);
@@ -558,7 +541,7 @@ describe('validation', () => {
   it('refuses to complete an unknown booking id or another agency’s booking', async () => {
     const s = await seedScenario(app);
     const rival = await seedAgency(app);
-    await setCard(s.agency.token, DEFAULT_CARD);
+    await setCard(app, s.agency.token, DEFAULT_CARD);
     const id = await confirmedPhysical(s, at(9), at(17));
     for (const [token, target] of [
       [rival.token, id],

@@ -13,8 +13,6 @@ import {
   CreatePhysicalBookingDocument,
   MarkPayoutsPaidDocument,
   ModelEarningsDocument,
-  SetRateCardDocument,
-  type BookingMoneyQuery,
   type CompleteBookingInput,
   type CompleteBookingMutation,
   type CreateDigitalBookingInput,
@@ -22,6 +20,7 @@ import {
 } from './generated/graphql';
 import { startApiProcess, type ApiProcess } from './support/api-process';
 import { at, seedAgency, seedModel, seedScenario, seedTwin, type Party, type Scenario } from './support/factories';
+import { DEFAULT_CARD, fromNow, inHours, setCard, type PayoutLine } from './support/money';
 import { startTestApp, type GraphQLResponse, type TestApp } from './support/test-app';
 
 let app: TestApp;
@@ -30,10 +29,6 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-type MoneyBooking = NonNullable<BookingMoneyQuery['booking']>;
-type PayoutLine = MoneyBooking['payouts'][number];
-
-const DEFAULT_CARD: SetRateCardInput = { currency: 'EUR', hourlyRate: 10000, halfDayRate: 35000, dayRate: 60000 };
 const JPY_CARD: Omit<SetRateCardInput, 'modelId'> = {
   currency: 'JPY',
   hourlyRate: 15001,
@@ -45,17 +40,7 @@ const JPY_CARD: Omit<SetRateCardInput, 'modelId'> = {
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 const jpy = (amount: number) => ({ amount, currency: 'JPY' });
-const inHours = (hours: number, now = Date.now()) => new Date(now + hours * 3600_000).toISOString();
-/** Start and end `hours` apart from one reading of the clock: two readings could bill an extra started minute. */
-const fromNow = (startHours: number, hours: number): [string, string] => {
-  const now = Date.now();
-  return [inHours(startHours, now), inHours(startHours + hours, now)];
-};
 const sum = (payouts: PayoutLine[]) => payouts.reduce((total, p) => total + p.amount.amount, 0);
-
-async function setCard(token: string, input: SetRateCardInput): Promise<void> {
-  expect((await app.gql(SetRateCardDocument, { input }, token)).setRateCard.userErrors).toEqual([]);
-}
 
 /** The brand places an option, the agency confirms it (freezing the quote). */
 async function confirmedPhysical(s: Scenario, start: string, end: string, title = 'Lookbook', brand: Party = s.brand): Promise<string> {
@@ -119,7 +104,7 @@ const NINE_HOUR_ROWS = [
 describe('completion writes payouts exactly once', () => {
   it('completing twice writes one set; the repeat changes nothing, even with another actual end', async () => {
     const s = await seedScenario(app);
-    await setCard(s.agency.token, DEFAULT_CARD);
+    await setCard(app, s.agency.token, DEFAULT_CARD);
     const id = await confirmedPhysical(s, at(9), at(17));
     const first = (await app.gql(CompleteBookingDocument, { input: { id, actualEnd: at(18) } }, s.agency.token)).completeBooking;
     expect(first.userErrors).toEqual([]);
@@ -134,7 +119,7 @@ describe('completion writes payouts exactly once', () => {
 
   it('two concurrent completions through one API: both answer without errors, one set of payouts is written', async () => {
     const s = await seedScenario(app);
-    await setCard(s.agency.token, DEFAULT_CARD);
+    await setCard(app, s.agency.token, DEFAULT_CARD);
     const ids = [await confirmedPhysical(s, at(9), at(17)), await confirmedPhysical(s, at(33), at(41))];
     const responses = await Promise.all(
       ids.flatMap((id) => [0, 1].map(() => app.request(CompleteBookingDocument, { input: { id, actualEnd: id === ids[0] ? at(18) : at(42) } }, s.agency.token))),
@@ -176,7 +161,7 @@ describe('completion writes payouts exactly once', () => {
 
     it('concurrent completions of the same bookings: every response succeeds, each booking has one row per party', async () => {
       const s = await seedScenario(app);
-      await setCard(s.agency.token, DEFAULT_CARD);
+      await setCard(app, s.agency.token, DEFAULT_CARD);
       const ids: string[] = [];
       for (let day = 0; day < 4; day++) ids.push(await confirmedPhysical(s, at(24 * day + 9), at(24 * day + 17)));
       const responses: GraphQLResponse<CompleteBookingMutation>[] = await Promise.all(
@@ -195,7 +180,7 @@ describe('completion writes payouts exactly once', () => {
 
 describe('payout lifecycle', () => {
   async function completedBooking(s: Scenario, start = at(9), end = at(17)): Promise<PayoutLine[]> {
-    await setCard(s.agency.token, DEFAULT_CARD);
+    await setCard(app, s.agency.token, DEFAULT_CARD);
     const id = await confirmedPhysical(s, start, end);
     await complete(s.agency, { id });
     const payouts = await payoutsOf(id, s.agency.token);
@@ -322,7 +307,7 @@ describe('payout lifecycle', () => {
 describe('visibility of money', () => {
   it('a brand sees the quote of its own booking but no payout lines, and nothing of another brand’s booking', async () => {
     const s = await seedScenario(app);
-    await setCard(s.agency.token, DEFAULT_CARD);
+    await setCard(app, s.agency.token, DEFAULT_CARD);
     const id = await confirmedPhysical(s, at(9), at(17));
     await complete(s.agency, { id });
 
@@ -336,7 +321,7 @@ describe('visibility of money', () => {
   it('the model sees no quote, only her own MODEL payout line; another model sees nothing', async () => {
     const s = await seedScenario(app);
     const other = await seedModel(app, s.agency);
-    await setCard(s.agency.token, DEFAULT_CARD);
+    await setCard(app, s.agency.token, DEFAULT_CARD);
     const id = await confirmedPhysical(s, at(9), at(17));
     await complete(s.agency, { id });
 
@@ -356,7 +341,7 @@ describe('visibility of money', () => {
     const s = await seedScenario(app, { motherAgencyId: mother.id });
     const other = await seedModel(app, s.agency);
     await seedTwin(app, s.agency, s.model.id);
-    await setCard(s.agency.token, {
+    await setCard(app, s.agency.token, {
       modelId: s.model.id,
       currency: 'EUR',
       hourlyRate: 12000,
@@ -370,7 +355,7 @@ describe('visibility of money', () => {
     const halfDay = await confirmedPhysical(s, at(33), at(37));
     const twin = await confirmedDigital(s);
     // Her card moves to yen; a later booking is frozen in JPY: 90 001 × 80% = 72 000.8 → model 72 001 (the commission rounds down).
-    await setCard(s.agency.token, { ...JPY_CARD, modelId: s.model.id });
+    await setCard(app, s.agency.token, { ...JPY_CARD, modelId: s.model.id });
     const yen = await confirmedPhysical(s, at(57), at(65));
     for (const id of [day, halfDay, twin, yen]) await complete(s.agency, { id });
 
@@ -402,8 +387,8 @@ describe('visibility of money', () => {
     const motherAgency = await seedAgency(app);
     const s = await seedScenario(app, { motherAgencyId: motherAgency.id });
     const own: Scenario = { ...s, agency: motherAgency, model: await seedModel(app, motherAgency) };
-    await setCard(s.agency.token, DEFAULT_CARD);
-    await setCard(motherAgency.token, DEFAULT_CARD);
+    await setCard(app, s.agency.token, DEFAULT_CARD);
+    await setCard(app, motherAgency.token, DEFAULT_CARD);
     // s.model (mother agency elsewhere): 72 000 = model 48 000 + agency 19 200 + mother 1 200 + platform 3 600.
     const scouted = await confirmedPhysical(s, at(9), at(17));
     // The mother agency's own model: 72 000 = model 48 000 + agency 20 400 + platform 3 600.
@@ -439,8 +424,8 @@ describe('visibility of money', () => {
     const yenModel = await seedModel(app, s.agency);
     const yen: Scenario = { ...s, model: yenModel };
     await seedTwin(app, s.agency, yenModel.id);
-    await setCard(s.agency.token, DEFAULT_CARD);
-    await setCard(s.agency.token, { ...JPY_CARD, modelId: yenModel.id });
+    await setCard(app, s.agency.token, DEFAULT_CARD);
+    await setCard(app, s.agency.token, { ...JPY_CARD, modelId: yenModel.id });
 
     const shoot = await confirmedPhysical(s, at(9), at(17), 'Summer shoot');
     await complete(s.agency, { id: shoot });
