@@ -185,6 +185,19 @@ describe('query cost (limit 5000, lists scaled by first)', () => {
     for (let i = 0; i < 2; i += 1) expect(expectOk(await post(body('{ viewer { role } }')))).toEqual({ viewer: { role: 'ADMIN' } });
   });
 
+  it('costs a list behind @include or @skip on a variable by the variables sent, each time', async () => {
+    for (const [directive, leftOut, askedFor] of [
+      ['@include(if: $v)', false, true],
+      ['@skip(if: $v)', true, false],
+    ] as const) {
+      const query = `query($v: Boolean!) { viewer { role } ${modelsWithBookings(`(first: 100) ${directive}`, '(first: 100)')} }`;
+      // Left out, the list costs nothing and the query is answered...
+      expect(expectOk(await post(body(query, { v: leftOut })))).toEqual({ viewer: { role: 'ADMIN' } });
+      // ...asked for, the same text costs what the list costs (30,301, and 2 for the viewer), and is refused.
+      expect(expect400(await post(body(query, { v: askedFor })), 'QUERY_TOO_COSTLY')[0].extensions).toEqual({ code: 'QUERY_TOO_COSTLY', cost: 30303, maxCost: 5000 });
+    }
+  });
+
   it('refuses fragments that multiply each other past what can be costed with HTTP 400 QUERY_TOO_COSTLY', async () => {
     // 100 × 100 spreads of a shallow fragment: few tokens, little depth, 10,000 fields.
     const spreads = (name: string) => Array.from({ length: 100 }, () => `...${name}`).join(' ');

@@ -92,6 +92,15 @@ describe('a model booked again', () => {
     await bookOk(physical(s, 11, 12), s.agency.token);
   });
 
+  it('is the same model when its id comes in capitals: booked, and refused over its own booking', async () => {
+    const s = await seedScenario(app);
+    await bookOk(physical(s, 9, 10), s.agency.token);
+    const upper = s.model.id.toUpperCase();
+    await bookOk(physical(s, 11, 12, { modelId: upper }), s.agency.token);
+    const res = await book(physical(s, 11.5, 13, { modelId: upper }), s.agency.token);
+    expect(res.userErrors.map((e) => e.code)).toEqual(['PHYSICAL_CLASH']);
+  });
+
   it('stays MODEL_NOT_FOUND for another agency', async () => {
     const s = await seedScenario(app);
     await bookOk(physical(s, 9, 10), s.agency.token);

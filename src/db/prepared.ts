@@ -1,7 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client, QueryResultRow } from 'pg';
 
-/** A statement PostgreSQL parses and plans once per connection and then runs by name. Its text uses $1, $2… */
+/**
+ * A statement PostgreSQL parses once per connection and then runs by name, planning it once for all when a generic
+ * plan serves as well as one made for the values (`plan_cache_mode`). Its text uses $1, $2…
+ */
 export interface PreparedStatement {
   name: string;
   text: string;

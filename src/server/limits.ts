@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { getVariableValues, GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { BREAK, getVariableValues, GraphQLError, Kind, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config';
 import type { RequestContext } from './context';
@@ -30,10 +30,26 @@ function tooCostly(cost: number, maxCost: number): GraphQLError {
   });
 }
 
+/** True when the document leaves fields in or out by a variable (`@include` or `@skip` on one): its cost depends on it. */
+function includesByVariable(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Directive(node) {
+      if ((node.name.value === 'include' || node.name.value === 'skip') && node.arguments?.some((a) => a.value.kind === Kind.VARIABLE)) {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
 /** Apollo plugin that refuses a query whose estimated cost (scaled by `first`) exceeds the limit, with HTTP 400. */
 function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin<RequestContext> {
-  // An operation with no paged list and no calendar costs the same whatever its variables: its cost is kept with
-  // its parsed document (which Apollo caches per query text), so that it is estimated once, not on every request.
+  // An operation with no paged list, no calendar and no field left in or out by a variable costs the same whatever
+  // its variables: its cost is kept with its parsed document (which Apollo caches per query text), so that it is
+  // estimated once, not on every request.
   const fixedCosts = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
@@ -72,7 +88,7 @@ function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPl
             }
             throw err;
           }
-          if (!readArguments) {
+          if (!readArguments && !includesByVariable(document)) {
             const costs = fixedCosts.get(document) ?? new Map<string, number>();
             costs.set(operationName, cost);
             fixedCosts.set(document, costs);

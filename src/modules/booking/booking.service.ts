@@ -116,13 +116,16 @@ export async function createPhysicalBooking(ctx: RequestContext, input: CreatePh
   const blocked = { start: new Date(input.start.getTime() - travelBefore * MINUTE), end: new Date(input.end.getTime() + travelAfter * MINUTE) };
 
   // See physical-booking.sql.ts: one statement when the model's terms are remembered and still current, two when
-  // they must be read; the checks here are there to answer well, the write and its constraints are what guarantee.
+  // they must be read. The checks here are there to answer well; the write checks again as it writes, and the
+  // exclusion constraint is what guarantees that no clash is ever written.
   const countOptions = status === BookingStatus.CONFIRMED;
+  // Remembered by the id as the database writes it; a client may send it in capitals.
+  const modelId = input.modelId.toLowerCase();
   for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
-    let terms = attempt === 0 ? ctx.modelTerms.get(input.modelId) : undefined;
+    let terms = attempt === 0 ? ctx.modelTerms.get(modelId) : undefined;
     if (!terms || !maySeeModelToBook(viewer, terms.agencyId)) {
       const facts = await physicalBookingFacts(ctx.em, {
-        modelId: input.modelId,
+        modelId,
         brandId: brandId.value,
         blockedStart: blocked.start,
         blockedEnd: blocked.end,
@@ -172,7 +175,7 @@ export async function createPhysicalBooking(ctx: RequestContext, input: CreatePh
     } catch (err) {
       if (!isClashViolation(err)) throw err;
       // Booked by someone else in the meantime: name what is in the way now.
-      const clash = await findClash(ctx.em.fork(), { modelId: input.modelId, ...blocked });
+      const clash = await findClash(ctx.em.fork(), { modelId, ...blocked });
       return fail(clash ? clashError(viewer, clash) : userError(UserErrorCode.PHYSICAL_CLASH, 'the model is already booked at that time', ['input', 'start']));
     }
   }

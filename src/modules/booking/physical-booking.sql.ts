@@ -12,12 +12,15 @@ import type { PhysicalBooking } from './booking.entity';
 import type { ClashingBooking } from './physical-clash';
 
 /*
- * Creating a physical booking is the hottest write there is, so it runs as hand-written prepared statements (planned
- * once per connection: planning cost PostgreSQL more than running them) and no transaction:
+ * Creating a physical booking is the hottest write there is, so it runs as hand-written prepared statements (parsed
+ * once per connection, and planned once for all when PostgreSQL finds a generic plan as good: parsing and planning
+ * cost it more than running them) and no transaction:
  *
  * - the write is one statement, atomic on its own: the booking, its first history line and its frozen quote, inserted
  *   only if the model and her card are still the versions it was priced with, the brand exists and (for a confirmed
- *   booking) no live option holds the time. The exclusion constraint refuses a clash.
+ *   booking) no live option holds the time. The exclusion constraint refuses a clash, whatever runs at the same
+ *   moment. The other checks hold as of the statement's snapshot, as they would in a transaction at read committed:
+ *   an option committed at the very same instant is not seen (nor was it before, with the checks in a transaction).
  * - what it is priced with (the model's agency, her card) is remembered per model between requests (ModelTermsCache),
  *   so that a model booked again needs that one statement only. When the write finds anything changed, or the model
  *   is not remembered, one more statement reads it all afresh, with the clash and the options, to answer well.
