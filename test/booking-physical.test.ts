@@ -1,5 +1,5 @@
 import { CreatePhysicalBookingDocument, type CreatePhysicalBookingInput } from './generated/graphql';
-import { at, seedModel, seedScenario, type Scenario } from './support/factories';
+import { at, confirmedPhysical as physical, seedModel, seedScenario, type Scenario } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
 
 let app: TestApp;
@@ -7,19 +7,6 @@ beforeAll(async () => {
   app = await startTestApp();
 });
 afterAll(() => app.close());
-
-function physical(s: Scenario, start: number, end: number, extra: Partial<CreatePhysicalBookingInput> = {}): CreatePhysicalBookingInput {
-  return {
-    modelId: s.model.id,
-    brandId: s.brand.id,
-    title: 'Lookbook',
-    start: at(start),
-    end: at(end),
-    location: { name: 'Studio 5', timeZone: 'Europe/Paris' },
-    status: 'CONFIRMED',
-    ...extra,
-  };
-}
 
 async function book(s: Scenario, input: CreatePhysicalBookingInput, token = s.agency.token) {
   return (await app.gql(CreatePhysicalBookingDocument, { input }, token)).createPhysicalBooking;

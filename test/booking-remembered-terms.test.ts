@@ -1,5 +1,5 @@
 import { BookingMoneyDocument, CreatePhysicalBookingDocument, type CreatePhysicalBookingInput } from './generated/graphql';
-import { at, seedAgency, seedScenario, type Scenario } from './support/factories';
+import { at, confirmedPhysical as physical, seedAgency, seedScenario, type Scenario } from './support/factories';
 import { DEFAULT_CARD as CARD, setCard } from './support/money';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -12,17 +12,6 @@ beforeAll(async () => {
   app = await startTestApp();
 });
 afterAll(() => app.close());
-
-const physical = (s: Scenario, from: number, to: number, extra: Partial<CreatePhysicalBookingInput> = {}): CreatePhysicalBookingInput => ({
-  modelId: s.model.id,
-  brandId: s.brand.id,
-  title: 'Fitting',
-  start: at(from),
-  end: at(to),
-  location: { name: 'Studio', timeZone: 'Europe/Paris' },
-  status: 'CONFIRMED',
-  ...extra,
-});
 
 async function book(input: CreatePhysicalBookingInput, token: string) {
   return (await app.gql(CreatePhysicalBookingDocument, { input }, token)).createPhysicalBooking;

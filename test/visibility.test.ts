@@ -17,7 +17,7 @@ import {
   type CreateDigitalBookingInput,
   type CreatePhysicalBookingInput,
 } from './generated/graphql';
-import { at, seedAgency, seedBrand, seedModel, seedScenario, seedTwin, type Scenario } from './support/factories';
+import { at, confirmedPhysical as physical, seedAgency, seedBrand, seedModel, seedScenario, seedTwin, type Scenario } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
 import { TEST_JWT_SECRET } from './support/test-secret';
 
@@ -28,19 +28,6 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const unique = (label: string) => `${label} ${Math.random().toString(36).slice(2, 10)}`;
-
-function physical(s: Scenario, start: number, end: number, extra: Partial<CreatePhysicalBookingInput> = {}): CreatePhysicalBookingInput {
-  return {
-    modelId: s.model.id,
-    brandId: s.brand.id,
-    title: 'Lookbook',
-    start: at(start),
-    end: at(end),
-    location: { name: 'Studio 5', timeZone: 'Europe/Paris' },
-    status: 'CONFIRMED',
-    ...extra,
-  };
-}
 
 function digital(s: Scenario, start: number, end: number, extra: Partial<CreateDigitalBookingInput> = {}): CreateDigitalBookingInput {
   return {

@@ -7,6 +7,7 @@ import {
   CreateModelDocument,
   type CreateDigitalTwinInput,
   type CreateModelInput,
+  type CreatePhysicalBookingInput,
 } from '../generated/graphql';
 import type { TestApp } from './test-app';
 
@@ -84,4 +85,18 @@ export async function seedScenario(app: TestApp, model: Partial<CreateModelInput
 /** An ISO instant `hours` after a fixed Monday far enough ahead that nothing is in the past. */
 export function at(hours: number, base = '2030-06-03T00:00:00.000Z'): string {
   return new Date(Date.parse(base) + hours * 3600_000).toISOString();
+}
+
+/** A confirmed physical booking of the scenario's model for its brand, from `start` to `end` hours after `at(0)`. */
+export function confirmedPhysical(s: Scenario, start: number, end: number, extra: Partial<CreatePhysicalBookingInput> = {}): CreatePhysicalBookingInput {
+  return {
+    modelId: s.model.id,
+    brandId: s.brand.id,
+    title: 'Lookbook',
+    start: at(start),
+    end: at(end),
+    location: { name: 'Studio 5', timeZone: 'Europe/Paris' },
+    status: 'CONFIRMED',
+    ...extra,
+  };
 }
