@@ -9,8 +9,8 @@ import { loadConfig } from '../src/config';
 import { ormOptions } from '../src/db/orm-options';
 import { createLogger } from '../src/logger';
 import { createApp } from '../src/server/app';
-import { signToken } from '../src/server/auth';
-import { Role } from '../src/server/viewer';
+import { signToken } from '../src/core/tokens';
+import { Role } from '../src/core/viewer';
 
 // `npm run bench`: one run, one database, the API in its own process and the load from this one.
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';

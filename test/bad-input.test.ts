@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { print } from 'graphql';
 import { randomUUID } from 'node:crypto';
-import { Role } from '../src/server/viewer';
+import { Role } from '../src/core/viewer';
 import {
   BookingByIdDocument,
   BookingsDocument,

@@ -1,7 +1,7 @@
 import { decodeJwt, SignJWT } from 'jose';
 import { print } from 'graphql';
-import { signToken } from '../src/server/auth';
-import { Role } from '../src/server/viewer';
+import { signToken } from '../src/core/tokens';
+import { Role } from '../src/core/viewer';
 import {
   BookingByIdDocument,
   BookingsDocument,

@@ -7,8 +7,8 @@ import { DigitalBooking, PhysicalBooking } from '../modules/booking/booking.enti
 import { Brand } from '../modules/brand/brand.entity';
 import { Model } from '../modules/model/model.entity';
 import { DigitalTwin, TwinStatus } from '../modules/twin/twin.entity';
-import { signToken } from '../server/auth';
-import { Role } from '../server/viewer';
+import { signToken } from '../core/tokens';
+import { Role } from '../core/viewer';
 
 export interface DemoTokens {
   tokens: { label: string; token: string }[];

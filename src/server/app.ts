@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { AuthenticationError, TokenVerifier } from './auth';
-import { createRequestContext, createSharedState, type RequestContext } from './context';
+import { createRequestContext, Memo, type RequestContext } from '../core/context';
 import { formatError } from './errors';
 import { queryLimits } from './limits';
 import { createSchema } from './schema';
@@ -67,7 +67,8 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
   });
   await apollo.start();
   const tokens = new TokenVerifier(config.jwtSecret);
-  const shared = createSharedState();
+  // What modules keep for the process (caches) lives here, one per app.
+  const shared = new Memo();
 
   async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const headers = new HeaderMap();

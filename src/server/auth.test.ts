@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
-import { AuthenticationError, signToken, TokenVerifier } from './auth';
-import { Role } from './viewer';
+import { signToken } from '../core/tokens';
+import { AuthenticationError, TokenVerifier } from './auth';
+import { Role } from '../core/viewer';
 
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
 const AGENCY = '7d1b7f6e-2c4f-4b8e-9a51-3f0d2f7a9c11';

@@ -1,62 +1,6 @@
-import { jwtVerify, SignJWT } from 'jose';
-import { isUuid } from '../common/ids';
-import { Role, type Viewer } from './viewer';
-
-const ISSUER = 'twinbook';
-const AUDIENCE = 'twinbook-api';
-
-export interface TokenClaims {
-  role: Exclude<Role, Role.SYSTEM>;
-  agencyId?: string;
-  brandId?: string;
-  modelId?: string;
-  subject?: string;
-}
-
-function key(secret: string): Uint8Array {
-  return new TextEncoder().encode(secret);
-}
-
-/** Signs a bearer token for the given role and the agency, brand or model it acts for. */
-export async function signToken(secret: string, claims: TokenClaims, expiresIn = '30d'): Promise<string> {
-  const viewer = viewerFromClaims({ ...claims, sub: claims.subject ?? `${claims.role.toLowerCase()}-local` });
-  if (!viewer) throw new Error(`a ${claims.role} token needs the id it acts for`);
-  return new SignJWT({ role: claims.role, agencyId: claims.agencyId, brandId: claims.brandId, modelId: claims.modelId })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(viewer.subject)
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(expiresIn)
-    .sign(key(secret));
-}
-
-/** The viewer a token grants, or null when the claims do not name a valid role and the id it needs. */
-function viewerFromClaims(claims: Record<string, unknown>): Viewer | null {
-  const subject = typeof claims.sub === 'string' ? claims.sub : '';
-  const id = (name: string): string | null => {
-    const value = claims[name];
-    return typeof value === 'string' && isUuid(value) ? value : null;
-  };
-  switch (claims.role) {
-    case Role.ADMIN:
-      return { role: Role.ADMIN, subject };
-    case Role.AGENCY: {
-      const agencyId = id('agencyId');
-      return agencyId ? { role: Role.AGENCY, subject, agencyId } : null;
-    }
-    case Role.BRAND: {
-      const brandId = id('brandId');
-      return brandId ? { role: Role.BRAND, subject, brandId } : null;
-    }
-    case Role.MODEL: {
-      const modelId = id('modelId');
-      return modelId ? { role: Role.MODEL, subject, modelId } : null;
-    }
-    default:
-      return null;
-  }
-}
+import { jwtVerify } from 'jose';
+import { TOKEN_AUDIENCE, TOKEN_ISSUER, tokenKey, viewerFromClaims } from '../core/tokens';
+import type { Viewer } from '../core/viewer';
 
 export class AuthenticationError extends Error {}
 
@@ -69,7 +13,7 @@ interface Verified {
 /** Verifies a bearer token's signature, issuer, audience and expiry, and reads the viewer it grants. */
 async function verifyToken(token: string, secret: string, now: number): Promise<Verified> {
   try {
-    const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], currentDate: new Date(now) });
+    const { payload } = await jwtVerify(token, tokenKey(secret), { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: ['HS256'], currentDate: new Date(now) });
     const viewer = viewerFromClaims(payload);
     if (!viewer) throw new AuthenticationError('the token does not name a valid role and the id it acts for');
     return { viewer, expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : null };

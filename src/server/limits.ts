@@ -3,7 +3,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { BREAK, getVariableValues, GraphQLError, Kind, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config';
-import type { RequestContext } from './context';
+import type { RequestContext } from '../core/context';
 
 /**
  * Lists that are paged cost what one page of them costs. A list asked for without `first` (left out, or a

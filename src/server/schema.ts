@@ -9,7 +9,7 @@ import { ModelResolver } from '../modules/model/model.resolver';
 import { ModelEarningsResolver, PayoutResolver } from '../modules/payout/payout.resolver';
 import { BookingMoneyResolver, PricingResolver } from '../modules/pricing/pricing.resolver';
 import { DigitalTwinResolver } from '../modules/twin/twin.resolver';
-import type { RequestContext } from './context';
+import type { RequestContext } from '../core/context';
 import { ViewerResolver } from './viewer.resolver';
 
 /** Role at the resolver: @Authorized() needs a signed-in viewer, @Authorized(roles) one of those roles. */

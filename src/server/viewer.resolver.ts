@@ -1,6 +1,6 @@
 import { Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from './context';
-import { actorId, Role } from './viewer';
+import type { RequestContext } from '../core/context';
+import { actorId, Role } from '../core/viewer';
 
 @ObjectType({ description: 'Who the bearer token says is asking.' })
 export class ViewerInfo {

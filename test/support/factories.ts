@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Role } from '../../src/server/viewer';
+import { Role } from '../../src/core/viewer';
 import {
   CreateAgencyDocument,
   CreateBrandDocument,

@@ -5,8 +5,8 @@ import { loadConfig, type Config } from '../../src/config';
 import { ormOptions } from '../../src/db/orm-options';
 import { createLogger } from '../../src/logger';
 import { createApp, type App } from '../../src/server/app';
-import { signToken, type TokenClaims } from '../../src/server/auth';
-import { Role } from '../../src/server/viewer';
+import { signToken, type TokenClaims } from '../../src/core/tokens';
+import { Role } from '../../src/core/viewer';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { TEST_JWT_SECRET } from './test-secret';
 

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/pagination';
 import { payload } from '../../common/user-error';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../../core/context';
 import { Agency } from './agency.entity';
 import { createAgency, findAgency, listAgencies } from './agency.service';
 import { AgencyConnection, CreateAgencyInput, CreateAgencyPayload } from './agency.types';

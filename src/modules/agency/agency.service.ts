@@ -2,10 +2,11 @@ import { isUuid } from '../../common/ids';
 import { afterCreatedAt, createdAtCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../common/pagination';
 import { fail, ok, userError, UserErrorCode, type Result } from '../../common/user-error';
 import { checkText, collect } from '../../common/validate';
-import { viewerOf } from '../../server/access';
-import type { RequestContext } from '../../server/context';
-import { Role } from '../../server/viewer';
+import { viewerOf } from '../../core/access-policy';
+import type { RequestContext } from '../../core/context';
+import { Role } from '../../core/viewer';
 import { Agency } from './agency.entity';
+import { agencyLoader } from './agency.loaders';
 
 /** Creates an agency; admins only. */
 export async function createAgency(ctx: RequestContext, input: { name: string }): Promise<Result<Agency>> {
@@ -19,7 +20,7 @@ export async function createAgency(ctx: RequestContext, input: { name: string })
 
 /** The agency if the viewer may see it: admins see all, an agency itself, others see any agency's name. */
 export async function findAgency(ctx: RequestContext, id: string): Promise<Agency | null> {
-  return isUuid(id) ? ctx.loaders.agency.load(id) : null;
+  return isUuid(id) ? agencyLoader(ctx).load(id) : null;
 }
 
 /** All agencies, oldest first; admins only. */

@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref, type Opt } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { newId } from '../../common/ids';
-import { Role } from '../../server/viewer';
+import { Role } from '../../core/viewer';
 import { BookingStatus } from './booking-status';
 import { Booking } from './booking.entity';
 

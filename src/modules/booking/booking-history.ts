@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { actorId, Role, type Viewer } from '../../server/viewer';
+import { actorId, Role, type Viewer } from '../../core/viewer';
 import { BookingChange } from './booking-history.entity';
 import type { BookingStatus } from './booking-status';
 import type { Booking } from './booking.entity';

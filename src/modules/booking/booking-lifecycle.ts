@@ -3,17 +3,17 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '../../common/ids';
 import { fail, ok, userError, UserErrorCode, type Result } from '../../common/user-error';
 import { checkText } from '../../common/validate';
-import { managesAgency, seesBookingInFull, viewerOf } from '../../server/access';
-import type { RequestContext } from '../../server/context';
-import { Role, type Viewer } from '../../server/viewer';
+import { managesAgency, seesBookingInFull, viewerOf } from '../../core/access-policy';
+import type { RequestContext } from '../../core/context';
+import { Role, type Viewer } from '../../core/viewer';
 import { actorOf, recordChange, SYSTEM_ACTOR } from './booking-history';
-import { inTransaction } from './booking-mutation';
+import { inTransaction } from '../../core/transaction';
 import { BookingStatus } from './booking-status';
 import { canTransition } from './booking-transitions';
 import { Booking, DigitalBooking, PhysicalBooking } from './booking.entity';
 import { twinJobOf, twinRefusals } from './booking.service';
 import { isLiveOption, optionRanks, releaseOverlappingOptions } from './option-ranking';
-import { clashError, findClash } from './physical-clash';
+import { clashError, findClash, isClashViolation } from './physical-clash';
 import { Model } from '../model/model.entity';
 import { PayoutReason } from '../payout/payout.entity';
 import { writePayouts } from '../payout/payout-ledger';
@@ -85,7 +85,8 @@ export async function confirmBooking(ctx: RequestContext, id: string): Promise<R
       }
       return ok(booking);
     },
-    async (em) => {
+    async (err, em) => {
+      if (!isClashViolation(err)) return null;
       const booking = await em.findOne(Booking, id);
       const clash = booking && (await findClash(em, { modelId: booking.model.id, start: booking.blockedStart, end: booking.blockedEnd }, booking.id));
       return clash ? clashError(viewer, clash, ['id']) : userError(UserErrorCode.PHYSICAL_CLASH, 'the model is already booked at that time', ['id']);

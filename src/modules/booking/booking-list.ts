@@ -1,8 +1,8 @@
 import { ArgsType, Field } from 'type-graphql';
 import { afterCreatedAt, createdAtCursor, ConnectionType, PageArgs, pageSize, toConnection, type Connection } from '../../common/pagination';
-import { viewerOf } from '../../server/access';
-import type { RequestContext } from '../../server/context';
-import { Role } from '../../server/viewer';
+import { viewerOf } from '../../core/access-policy';
+import type { RequestContext } from '../../core/context';
+import { Role } from '../../core/viewer';
 import { BookingStatus, BookingType } from './booking-status';
 import { Booking } from './booking.entity';
 

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { payload } from '../../common/user-error';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../../core/context';
 import { Brand } from '../brand/brand.entity';
 import { Model } from '../model/model.entity';
 import { BookingChange } from './booking-history.entity';
@@ -10,22 +10,25 @@ import { BookingConnection, BookingListArgs, listBookings } from './booking-list
 import { Booking, PhysicalBooking } from './booking.entity';
 import { createDigitalBooking, createPhysicalBooking, findBooking } from './booking.service';
 import { BookingPayload, CreateDigitalBookingInput, CreatePhysicalBookingInput } from './booking.types';
+import { historyByBookingLoader, optionRankLoader } from './booking.loaders';
+import { modelLoader } from '../model/model.loaders';
+import { brandLoader } from '../brand/brand.loaders';
 
 @Resolver(() => Booking)
 export class BookingResolver {
   @FieldResolver(() => Model, { description: 'The model booked.' })
   async model(@Ctx() ctx: RequestContext, @Root() booking: Booking): Promise<Model> {
-    return (await ctx.loaders.model.load(booking.model.id))!;
+    return (await modelLoader(ctx).load(booking.model.id))!;
   }
 
   @FieldResolver(() => Brand, { description: 'The brand that booked.' })
   async brand(@Ctx() ctx: RequestContext, @Root() booking: Booking): Promise<Brand> {
-    return (await ctx.loaders.brand.load(booking.brand.id))!;
+    return (await brandLoader(ctx).load(booking.brand.id))!;
   }
 
   @FieldResolver(() => [BookingChange], { description: 'Every status change, oldest first.' })
   history(@Ctx() ctx: RequestContext, @Root() booking: Booking): Promise<BookingChange[]> {
-    return ctx.loaders.historyByBooking.load(booking.id);
+    return historyByBookingLoader(ctx).load(booking.id);
   }
 
   @Authorized()
@@ -97,6 +100,6 @@ export class PhysicalBookingResolver {
 
   @FieldResolver(() => Int, { nullable: true, description: 'For a live option: its rank among the live options overlapping it (1 = first). Null otherwise.' })
   optionRank(@Ctx() ctx: RequestContext, @Root() booking: PhysicalBooking): Promise<number | null> {
-    return ctx.loaders.optionRank.load(booking.id);
+    return optionRankLoader(ctx).load(booking.id);
   }
 }

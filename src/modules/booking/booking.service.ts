@@ -4,23 +4,24 @@ import { isUuid } from '../../common/ids';
 import { fail, ok, userError, UserErrorCode, type Result, type UserError } from '../../common/user-error';
 import { maxConcurrent } from '../../common/time/ranges';
 import { checkRange, checkText, checkTimeZone, collect } from '../../common/validate';
-import { managesAgency, seesBookingInFull, viewerOf } from '../../server/access';
-import type { RequestContext } from '../../server/context';
-import { Role, type Viewer } from '../../server/viewer';
+import { managesAgency, seesBookingInFull, viewerOf } from '../../core/access-policy';
+import type { RequestContext } from '../../core/context';
+import { Role, type Viewer } from '../../core/viewer';
 import { Brand } from '../brand/brand.entity';
 import { Model } from '../model/model.entity';
 import { consentViolations, type DigitalUsageRequest } from '../twin/consent';
 import { DigitalTwin } from '../twin/twin.entity';
 import { actorOf, recordChange } from './booking-history';
-import { inTransaction } from './booking-mutation';
+import { inTransaction, retryTransient } from '../../core/transaction';
 import { BookingStatus, BookingType, LIVE_STATUSES } from './booking-status';
 import { blockedOverlaps, Booking, DigitalBooking } from './booking.entity';
 import type { CreateDigitalBookingInput, CreatePhysicalBookingInput } from './booking.types';
 import { clashError, findClash, isClashViolation } from './physical-clash';
-import { insertPhysicalBooking, physicalBookingFacts } from './physical-booking.sql';
+import { insertPhysicalBooking, physicalBookingFacts } from './physical-booking.repository';
 import { freezeQuote, tryPrice } from '../pricing/quote.service';
 import { termsFromCard, type PricedBooking } from '../pricing/quote';
 import type { FrozenTerms } from '../pricing/booking-quote.entity';
+import { modelTermsCache } from './booking.loaders';
 
 const MAX_TRAVEL_MINUTES = 24 * 60;
 /** Reads and writes of one create before it gives up on terms that keep changing under it. */
@@ -115,25 +116,38 @@ export async function createPhysicalBooking(ctx: RequestContext, input: CreatePh
   const travelAfter = input.travelAfterMinutes ?? 0;
   const blocked = { start: new Date(input.start.getTime() - travelBefore * MINUTE), end: new Date(input.end.getTime() + travelAfter * MINUTE) };
 
-  // See physical-booking.sql.ts: one statement when the model's terms are remembered and still current, two when
+  // See physical-booking.repository.ts: one statement when the model's terms are remembered and still current, two when
   // they must be read. The checks here are there to answer well; the write checks again as it writes, and the
   // exclusion constraint is what guarantees that no clash is ever written.
-  const countOptions = status === BookingStatus.CONFIRMED;
   // Remembered by the id as the database writes it; a client may send it in capitals.
   const modelId = input.modelId.toLowerCase();
+  // Racing writes over one model can deadlock while PostgreSQL checks the exclusion constraint: run it again, and a
+  // racing clash then answers as a clash.
+  return retryTransient(() => writePhysicalBooking(ctx, viewer, input, { modelId, brandId: brandId.value, status, blocked, travelBefore, travelAfter }), ['input', 'start']);
+}
+
+/** The write of createPhysicalBooking, once its input is known to be well formed. */
+async function writePhysicalBooking(
+  ctx: RequestContext,
+  viewer: Viewer,
+  input: CreatePhysicalBookingInput,
+  w: { modelId: string; brandId: string; status: BookingStatus; blocked: { start: Date; end: Date }; travelBefore: number; travelAfter: number },
+): Promise<Result<Booking>> {
+  const { modelId, status, blocked, travelBefore, travelAfter } = w;
+  const countOptions = status === BookingStatus.CONFIRMED;
   for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
-    let terms = attempt === 0 ? ctx.modelTerms.get(modelId) : undefined;
+    let terms = attempt === 0 ? modelTermsCache(ctx).get(modelId) : undefined;
     if (!terms || !maySeeModelToBook(viewer, terms.agencyId)) {
       const facts = await physicalBookingFacts(ctx.em, {
         modelId,
-        brandId: brandId.value,
+        brandId: w.brandId,
         blockedStart: blocked.start,
         blockedEnd: blocked.end,
         // Options placed earlier hold the slot first: they are confirmed or released before anyone books over them.
         countOptions,
       });
       if (!facts.terms || !maySeeModelToBook(viewer, facts.terms.agencyId)) return modelNotFound();
-      ctx.modelTerms.set(facts.terms);
+      modelTermsCache(ctx).set(facts.terms);
       if (!facts.brandExists) return brandNotFound();
       if (facts.clash) return fail(clashError(viewer, facts.clash));
       if (facts.liveOptions) {
@@ -153,7 +167,7 @@ export async function createPhysicalBooking(ctx: RequestContext, input: CreatePh
         ctx.em,
         terms,
         {
-          brandId: brandId.value,
+          brandId: w.brandId,
           status,
           title: input.title.trim(),
           start: input.start,

@@ -1,4 +1,4 @@
-import { ModelTermsCache, type ModelTerms } from './physical-booking.sql';
+import { ModelTermsCache, type ModelTerms } from './physical-booking.repository';
 
 const terms = (modelId: string, modelVersion = '1'): ModelTerms => ({
   modelId,

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { isViolation, SqlState } from '../../db/db-errors';
 import { Conflict, userError, UserErrorCode, type UserError } from '../../common/user-error';
-import { seesBookingInFull } from '../../server/access';
-import type { Viewer } from '../../server/viewer';
+import { seesBookingInFull } from '../../core/access-policy';
+import type { Viewer } from '../../core/viewer';
 import { BookingStatus, BookingType } from './booking-status';
 import { Booking, blockedOverlaps, PHYSICAL_CLASH_CONSTRAINT } from './booking.entity';
 
@@ -55,9 +56,4 @@ export function clashError(viewer: Viewer, clash: ClashingBooking, field: string
 }
 
 /** True for the database's refusal of an overlapping confirmed physical booking (SQLSTATE 23P01 on our constraint). */
-export function isClashViolation(err: unknown): boolean {
-  if (typeof err !== 'object' || err === null) return false;
-  const e = err as { code?: unknown; constraint?: unknown; message?: unknown };
-  if (e.code !== '23P01') return false;
-  return e.constraint === PHYSICAL_CLASH_CONSTRAINT || String(e.message ?? '').includes(PHYSICAL_CLASH_CONSTRAINT);
-}
+export const isClashViolation = (err: unknown): boolean => isViolation(err, SqlState.EXCLUSION_VIOLATION, PHYSICAL_CLASH_CONSTRAINT);

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PageArgs } from '../../common/pagination';
 import { payload } from '../../common/user-error';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../../core/context';
 import { Brand } from './brand.entity';
 import { createBrand, findBrand, listBrands } from './brand.service';
 import { BrandConnection, CreateBrandInput, CreateBrandPayload } from './brand.types';

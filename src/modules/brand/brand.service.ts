@@ -2,10 +2,11 @@ import { isUuid } from '../../common/ids';
 import { afterCreatedAt, createdAtCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../common/pagination';
 import { fail, ok, userError, UserErrorCode, type Result } from '../../common/user-error';
 import { checkText, collect } from '../../common/validate';
-import { viewerOf } from '../../server/access';
-import type { RequestContext } from '../../server/context';
-import { Role } from '../../server/viewer';
+import { viewerOf } from '../../core/access-policy';
+import type { RequestContext } from '../../core/context';
+import { Role } from '../../core/viewer';
 import { Brand } from './brand.entity';
+import { brandLoader } from './brand.loaders';
 
 /** Creates a brand; admins only. */
 export async function createBrand(ctx: RequestContext, input: { name: string }): Promise<Result<Brand>> {
@@ -19,7 +20,7 @@ export async function createBrand(ctx: RequestContext, input: { name: string }):
 
 /** A brand by id; brand names are not secret to signed-in viewers. */
 export async function findBrand(ctx: RequestContext, id: string): Promise<Brand | null> {
-  return isUuid(id) ? ctx.loaders.brand.load(id) : null;
+  return isUuid(id) ? brandLoader(ctx).load(id) : null;
 }
 
 /** Brands the viewer may list: all for admins and agencies, its own for a brand. */

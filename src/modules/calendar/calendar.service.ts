@@ -1,9 +1,9 @@
 import { GraphQLError } from 'graphql';
 import { freeSlots, isValidTimeZone, localDays, overlaps, toLocal, type LocalWallTime } from '../../common/time/ranges';
 import { checkInstant } from '../../common/validate';
-import { seesBookingInFull, seesModelInFull, viewerOf } from '../../server/access';
-import type { RequestContext } from '../../server/context';
-import { Role } from '../../server/viewer';
+import { seesBookingInFull, seesModelInFull, viewerOf } from '../../core/access-policy';
+import type { RequestContext } from '../../core/context';
+import { Role } from '../../core/viewer';
 import { BookingStatus, BookingType } from '../booking/booking-status';
 import { PhysicalBooking } from '../booking/booking.entity';
 import { BOOKING_COLUMNS, bookingOfRow, type BookingRow } from '../booking/booking-rows';
@@ -12,6 +12,7 @@ import { runPrepared, type PreparedStatement } from '../../db/prepared';
 import { isLiveOption } from '../booking/option-ranking';
 import type { Model } from '../model/model.entity';
 import type { Calendar, CalendarArgs, CalendarEntry, LocalTime } from './calendar.types';
+import { brandLoader } from '../brand/brand.loaders';
 
 const MAX_WINDOW_MS = 366 * 24 * 3600_000;
 
@@ -67,7 +68,7 @@ export async function modelCalendar(ctx: RequestContext, model: Model, args: Cal
     if (!brand) {
       brand = Object.assign(new Brand(), { id: row.brand_id, name: row.brand_name, createdAt: parseDate(row.brand_created_at) });
       brands.set(brand.id, brand);
-      ctx.loaders.brand.prime(brand.id, brand);
+      brandLoader(ctx).prime(brand.id, brand);
     }
     return bookingOfRow(row, parseDate, brand);
   });

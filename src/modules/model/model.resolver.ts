@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs } from '../../common/pagination';
 import { payload } from '../../common/user-error';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../../core/context';
 import { Agency } from '../agency/agency.entity';
 import { BookingConnection, BookingListArgs, listBookings } from '../booking/booking-list';
 import { canReadCalendar, modelCalendar } from '../calendar/calendar.service';
@@ -10,6 +10,8 @@ import { DigitalTwin } from '../twin/twin.entity';
 import { Model } from './model.entity';
 import { createModel, findModel, listModels } from './model.service';
 import { CreateModelInput, CreateModelPayload, ModelConnection } from './model.types';
+import { twinByModelLoader } from '../twin/twin.loaders';
+import { agencyLoader } from '../agency/agency.loaders';
 
 @Resolver(() => Model)
 export class ModelResolver {
@@ -37,17 +39,17 @@ export class ModelResolver {
 
   @FieldResolver(() => Agency, { description: 'The agency that represents her.' })
   async agency(@Ctx() ctx: RequestContext, @Root() model: Model): Promise<Agency> {
-    return (await ctx.loaders.agency.load(model.agency.id))!;
+    return (await agencyLoader(ctx).load(model.agency.id))!;
   }
 
   @FieldResolver(() => Agency, { nullable: true, description: 'The agency that discovered her, if any.' })
   motherAgency(@Ctx() ctx: RequestContext, @Root() model: Model): Promise<Agency | null> {
-    return model.motherAgency ? ctx.loaders.agency.load(model.motherAgency.id) : Promise.resolve(null);
+    return model.motherAgency ? agencyLoader(ctx).load(model.motherAgency.id) : Promise.resolve(null);
   }
 
   @FieldResolver(() => DigitalTwin, { nullable: true, description: 'Her digital twin, if she has one.' })
   twin(@Ctx() ctx: RequestContext, @Root() model: Model): Promise<DigitalTwin | null> {
-    return ctx.loaders.twinByModel.load(model.id);
+    return twinByModelLoader(ctx).load(model.id);
   }
 
   @FieldResolver(() => Calendar, {

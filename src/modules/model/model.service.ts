@@ -2,12 +2,14 @@ import { isUuid } from '../../common/ids';
 import { afterCreatedAt, createdAtCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../common/pagination';
 import { fail, ok, userError, UserErrorCode, type Result } from '../../common/user-error';
 import { checkText, checkTimeZone, collect } from '../../common/validate';
-import { managesAgency, viewerOf } from '../../server/access';
-import type { RequestContext } from '../../server/context';
-import { Role, type Viewer } from '../../server/viewer';
+import { managesAgency, viewerOf } from '../../core/access-policy';
+import type { RequestContext } from '../../core/context';
+import { Role, type Viewer } from '../../core/viewer';
 import { Agency } from '../agency/agency.entity';
 import { Model } from './model.entity';
 import type { CreateModelInput } from './model.types';
+import { modelLoader } from './model.loaders';
+import { agencyLoader } from '../agency/agency.loaders';
 
 /** Creates a model for the viewer's agency (or, for an admin, the agency named). */
 export async function createModel(ctx: RequestContext, input: CreateModelInput): Promise<Result<Model>> {
@@ -49,7 +51,7 @@ export async function createModel(ctx: RequestContext, input: CreateModelInput):
 }
 
 async function findAgencyById(ctx: RequestContext, id: string): Promise<Agency | null> {
-  return isUuid(id) ? ctx.loaders.agency.load(id) : null;
+  return isUuid(id) ? agencyLoader(ctx).load(id) : null;
 }
 
 /** True when the viewer may see the model at all: her agency, herself, an admin, or any brand (to book her). */
@@ -62,7 +64,7 @@ export function canSeeModel(viewer: Viewer, model: Model): boolean {
 /** The model, or null when it does not exist or the viewer may not see it. */
 export async function findModel(ctx: RequestContext, id: string): Promise<Model | null> {
   if (!isUuid(id)) return null;
-  const model = await ctx.loaders.model.load(id);
+  const model = await modelLoader(ctx).load(id);
   return model && canSeeModel(viewerOf(ctx), model) ? model : null;
 }
 

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../../core/context';
 import { Model } from '../model/model.entity';
 import { Money } from '../pricing/pricing.types';
 import { Payout, PayoutStatus } from './payout.entity';

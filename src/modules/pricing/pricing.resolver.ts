@@ -1,14 +1,16 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Query, Mutation, Resolver, Root } from 'type-graphql';
 import { payload, UserError } from '../../common/user-error';
-import { viewerOf } from '../../server/access';
-import type { RequestContext } from '../../server/context';
-import { Role } from '../../server/viewer';
+import { viewerOf } from '../../core/access-policy';
+import type { RequestContext } from '../../core/context';
+import { Role } from '../../core/viewer';
 import { Booking } from '../booking/booking.entity';
 import { CreateDigitalBookingInput, CreatePhysicalBookingInput } from '../booking/booking.types';
 import { Payout } from '../payout/payout.entity';
 import { Quote, RateCardPayload, RateCardType, SetRateCardInput } from './pricing.types';
 import { quoteRequest } from './quote-request';
 import { findRateCard, setRateCard, toRateCardType } from './rate-card.service';
+import { payoutsByBookingLoader } from '../payout/payout.loaders';
+import { quoteLoader } from './pricing.loaders';
 
 @InputType({ description: 'A booking to price before placing it: give exactly one of physical or digital.' })
 export class QuoteBookingInput {
@@ -36,14 +38,14 @@ export class BookingMoneyResolver {
   })
   async quote(@Ctx() ctx: RequestContext, @Root() booking: Booking): Promise<Quote | null> {
     if (viewerOf(ctx).role === Role.MODEL) return null;
-    return ctx.loaders.quote.load(booking);
+    return quoteLoader(ctx).load(booking);
   }
 
   @FieldResolver(() => [Payout], { description: 'Payout lines written at completion or cancellation; the brand sees none (its charge is the quote).' })
   async payouts(@Ctx() ctx: RequestContext, @Root() booking: Booking): Promise<Payout[]> {
     const role = viewerOf(ctx).role;
     if (role === Role.BRAND) return [];
-    const lines = await ctx.loaders.payoutsByBooking.load(booking.id);
+    const lines = await payoutsByBookingLoader(ctx).load(booking.id);
     return role === Role.MODEL ? lines.filter((p) => p.party === 'MODEL') : lines;
   }
 }

@@ -1,6 +1,6 @@
 import { fail, ok, userError, UserErrorCode, type Result } from '../../common/user-error';
-import { viewerOf } from '../../server/access';
-import type { RequestContext } from '../../server/context';
+import { viewerOf } from '../../core/access-policy';
+import type { RequestContext } from '../../core/context';
 import { BookingStatus, BookingType } from '../booking/booking-status';
 import { checkDigitalInput, checkPhysicalInput, resolveParties } from '../booking/booking.service';
 import type { CreateDigitalBookingInput, CreatePhysicalBookingInput } from '../booking/booking.types';

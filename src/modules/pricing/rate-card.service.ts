@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '../../common/ids';
 import { fail, ok, userError, UserErrorCode, type Result, type UserError } from '../../common/user-error';
-import { managesAgency, seesModelInFull, viewerOf } from '../../server/access';
-import type { RequestContext } from '../../server/context';
-import { Role } from '../../server/viewer';
+import { managesAgency, seesModelInFull, viewerOf } from '../../core/access-policy';
+import type { RequestContext } from '../../core/context';
+import { Role } from '../../core/viewer';
 import { isUniqueViolation } from '../../db/db-errors';
 import { Agency } from '../agency/agency.entity';
 import { Model } from '../model/model.entity';

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { payload } from '../../common/user-error';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../../core/context';
 import { ConsentScope, DigitalTwin, OwnershipSplit } from './twin.entity';
 import { consentScopeFor, createDigitalTwin, ownershipSplitFor, updateDigitalTwin } from './twin.service';
 import { CreateDigitalTwinInput, DigitalTwinPayload, UpdateDigitalTwinInput } from './twin.types';

@@ -1,9 +1,9 @@
 import { isUuid } from '../../common/ids';
 import { fail, ok, userError, UserErrorCode, type Result, type UserError } from '../../common/user-error';
 import { checkInstant, checkText, collect } from '../../common/validate';
-import { managesAgency, seesModelInFull, viewerOf } from '../../server/access';
-import type { RequestContext } from '../../server/context';
-import { Role } from '../../server/viewer';
+import { managesAgency, seesModelInFull, viewerOf } from '../../core/access-policy';
+import type { RequestContext } from '../../core/context';
+import { Role } from '../../core/viewer';
 import { isUniqueViolation } from '../../db/db-errors';
 import { Model } from '../model/model.entity';
 import { ConsentScope, DigitalTwin, OwnershipSplit, TwinStatus } from './twin.entity';
