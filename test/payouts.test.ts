@@ -165,7 +165,6 @@ describe('completion writes payouts exactly once', () => {
       const responses: GraphQLResponse<CompleteBookingMutation>[] = await Promise.all(
         ids.flatMap((id, day) => targets.map((url) => post(url, CompleteBookingDocument, { input: { id, actualEnd: at(24 * day + 18) } }, s.agency.token))),
       );
-      expect(responses).toHaveLength(8);
       for (const res of responses) {
         expect(res.status).toBe(200);
         expect(res.errors).toBeUndefined();
