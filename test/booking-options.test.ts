@@ -60,7 +60,7 @@ async function confirm(id: string, token: string) {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('option ranking', () => {
-  it('ranks overlapping options 1, 2, 3 by when they were placed, whoever placed them', async () => {
+  it('ranks an option by when it was placed among the live options that overlap it, whoever placed them', async () => {
     const s = await seedScenario(app);
     const third = await seedBrand(app);
     const first = await placeOption(s, s.brand, 9, 17);
@@ -76,12 +76,15 @@ describe('option ranking', () => {
     const s = await seedScenario(app);
     const third = await seedBrand(app);
     const created: (number | null)[] = [];
+    const ids: string[] = [];
     for (const brand of [s.brand, s.otherBrand, third]) {
       const res = (await app.gql(CreatePhysicalBookingDocument, { input: slot(s, 9, 17) }, brand.token)).createPhysicalBooking;
       const booking = res.booking;
       created.push(booking && 'optionRank' in booking ? booking.optionRank : -1);
+      if (booking) ids.push(booking.id);
     }
     expect(created).toEqual([1, 2, 3]);
+    expect(await ranks(ids)).toEqual([1, 2, 3]);
   });
 
   it('gives rank 1 to an option that overlaps no other, including one adjacent to an option', async () => {
@@ -111,6 +114,7 @@ describe('confirming options', () => {
   it('lets a brand pick up its own option while it ranks 1st', async () => {
     const s = await seedScenario(app);
     const id = await placeOption(s, s.brand, 9, 17);
+    expect(await ranks([id])).toEqual([1]);
     const res = await confirm(id, s.brand.token);
     expect(res.userErrors).toEqual([]);
     expect(res.booking).toMatchObject({ id, status: 'CONFIRMED', optionRank: null });
@@ -174,7 +178,7 @@ describe('confirming options', () => {
     expect(res.booking?.status).toBe('CONFIRMED');
   });
 
-  it('releases the overlapping lower options on confirmation, with a SYSTEM history entry naming the booking, and leaves the others alone', async () => {
+  it('releases the overlapping lower options on confirmation, telling their holders in a SYSTEM history entry that does not name the booking, and leaves the others alone', async () => {
     const s = await seedScenario(app);
     const third = await seedBrand(app);
     const picked = await placeOption(s, s.brand, 9, 12);

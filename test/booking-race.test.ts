@@ -1,29 +1,15 @@
 import { print } from 'graphql';
 import { CreateDigitalBookingDocument, CreatePhysicalBookingDocument } from './generated/graphql';
-import { at, seedScenario, seedTwin } from './support/factories';
 import { startApiProcess, type ApiProcess } from './support/api-process';
+import { describeOnServer, ONE_CONNECTION } from './support/engine';
+import { at, seedScenario, seedTwin } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
 
 let app: TestApp;
-let processes: ApiProcess[] = [];
-/** Where the concurrent requests go: two API processes on one database, or the one in-process API on the embedded engine. */
-let targets: string[];
-
 beforeAll(async () => {
   app = await startTestApp();
-  if (app.db.embedded) {
-    // The embedded engine serves one connection, so only one API process can use it.
-    targets = [app.url];
-    return;
-  }
-  processes = await Promise.all([startApiProcess(app.db.url), startApiProcess(app.db.url)]);
-  targets = processes.map((p) => p.url);
-}, 180_000);
-
-afterAll(async () => {
-  await Promise.all(processes.map((p) => p.stop()));
-  await app.close();
 });
+afterAll(() => app.close());
 
 interface Outcome {
   status: number;
@@ -31,7 +17,8 @@ interface Outcome {
   codes: string[];
 }
 
-async function fire(doc: Parameters<typeof print>[0], inputs: object[], token: string): Promise<Outcome[]> {
+/** Sends every input at once, spread round-robin over `targets` (API endpoints on one database). */
+async function fire(targets: string[], doc: Parameters<typeof print>[0], inputs: object[], token: string): Promise<Outcome[]> {
   return Promise.all(
     inputs.map(async (input, i) => {
       const res = await fetch(targets[i % targets.length], {
@@ -46,7 +33,8 @@ async function fire(doc: Parameters<typeof print>[0], inputs: object[], token: s
   );
 }
 
-describe('concurrent bookings of one model', () => {
+/** The races, each sent to the API endpoints `targets()` gives once they are up. */
+function races(targets: () => string[]): void {
   it('50 overlapping confirmed physical bookings: exactly one succeeds, 49 get PHYSICAL_CLASH, no 5xx', async () => {
     const s = await seedScenario(app);
     const inputs = Array.from({ length: 50 }, (_, i) => ({
@@ -59,7 +47,7 @@ describe('concurrent bookings of one model', () => {
       location: { name: 'Studio', timeZone: 'Europe/Paris' },
       status: 'CONFIRMED',
     }));
-    const outcomes = await fire(CreatePhysicalBookingDocument, inputs, s.agency.token);
+    const outcomes = await fire(targets(), CreatePhysicalBookingDocument, inputs, s.agency.token);
     expect(outcomes.filter((o) => o.status >= 500)).toEqual([]);
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
     const refused = outcomes.filter((o) => !o.ok);
@@ -85,8 +73,26 @@ describe('concurrent bookings of one model', () => {
       usage: { media: ['ECOMMERCE'], territories: ['FR'], start: at(34), end: at(24 * 90) },
       status: 'CONFIRMED',
     }));
-    const outcomes = await fire(CreateDigitalBookingDocument, inputs, s.agency.token);
+    const outcomes = await fire(targets(), CreateDigitalBookingDocument, inputs, s.agency.token);
     expect(outcomes.filter((o) => o.status !== 200)).toEqual([]);
     expect(outcomes.filter((o) => o.ok)).toHaveLength(50);
+  });
+}
+
+describe('concurrent bookings of one model', () => {
+  describe('through one in-process API', () => {
+    races(() => [app.url]);
+  });
+
+  describeOnServer('across two API processes on one database', ONE_CONNECTION, () => {
+    let processes: ApiProcess[] = [];
+    beforeAll(async () => {
+      processes = await Promise.all([startApiProcess(app.db.url), startApiProcess(app.db.url)]);
+    }, 180_000);
+    afterAll(async () => {
+      await Promise.all(processes.map((p) => p.stop()));
+    });
+
+    races(() => processes.map((p) => p.url));
   });
 });

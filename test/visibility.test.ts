@@ -276,11 +276,9 @@ describe('a bad bearer token', () => {
 
   it('whose payload was changed after signing gets HTTP 401 UNAUTHENTICATED', async () => {
     const agency = await seedAgency(app);
-    const [header, payload, signature] = agency.token.split('.');
+    const [header, , signature] = agency.token.split('.');
     const claims = { ...decodeJwt(agency.token), role: 'ADMIN' };
     const forged = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
-    expect(forged).not.toBe(agency.token);
-    expect(payload).not.toBe(forged.split('.')[1]);
     await expect401(forged);
     // The same token untouched works, so the refusal above is about the change.
     expect((await app.request(ModelsDocument, { first: 5 }, agency.token)).status).toBe(200);
