@@ -27,7 +27,7 @@ async function bookOk(input: CreatePhysicalBookingInput, token: string): Promise
 async function frozenTotal(s: Scenario, id: string): Promise<number | undefined> {
   const res = await app.gql(BookingMoneyDocument, { id }, s.agency.token);
   expect(res.booking?.quote?.frozen).toBe(true);
-  return res.booking?.quote?.brandTotal.amount;
+  return res.booking?.quote?.brandTotal?.amount;
 }
 
 describe('a model booked again', () => {

@@ -117,6 +117,14 @@ function ledger(payouts: PayoutLine[]) {
     .map((p) => ({ party: p.party, partyId: p.partyId, reason: p.reason, status: p.status, amount: p.amount }));
 }
 
+/** A quote request as the agency sends it for the brand: the agency sees how the price is shared, the brand does not. */
+function forBrand(s: Scenario, input: { physical?: CreatePhysicalBookingInput; digital?: CreateDigitalBookingInput }) {
+  return {
+    physical: input.physical && { ...input.physical, brandId: s.brand.id },
+    digital: input.digital && { ...input.digital, brandId: s.brand.id },
+  };
+}
+
 const sum = (payouts: PayoutLine[]) => payouts.reduce((total, p) => total + p.amount.amount, 0);
 
 describe('quotes before booking', () => {
@@ -128,7 +136,7 @@ describe('quotes before booking', () => {
     await setCard(app, s.agency.token, { ...MODEL_CARD, modelId: s.model.id });
 
     // 8 h under her card: the day rate (70 000) beats 8 × 12 000; +20% service fee; 20% commission; 5% platform.
-    const day = await app.gql(QuoteBookingDocument, { input: { physical: physical(s, at(9), at(17)) } }, s.brand.token);
+    const day = await app.gql(QuoteBookingDocument, { input: forBrand(s, { physical: physical(s, at(9), at(17)) }) }, s.agency.token);
     expect(day.quoteBooking).toEqual({
       userErrors: [],
       quote: {
@@ -140,7 +148,7 @@ describe('quotes before booking', () => {
     });
 
     // 3 h: 3 × 12 000 = 36 000 is cheaper than her half day (40 000).
-    const short = await app.gql(QuoteBookingDocument, { input: { physical: physical(s, at(9), at(12)) } }, s.brand.token);
+    const short = await app.gql(QuoteBookingDocument, { input: forBrand(s, { physical: physical(s, at(9), at(12)) }) }, s.agency.token);
     expect(short.quoteBooking.quote).toEqual({
       frozen: false,
       frozenAt: null,
@@ -149,7 +157,7 @@ describe('quotes before booking', () => {
     });
 
     // Another model of the agency has no card of her own: the default prices her (half day 35 000 < 4 × 10 000).
-    const half = await app.gql(QuoteBookingDocument, { input: { physical: { ...physical(s, at(9), at(13)), modelId: other.id } } }, s.brand.token);
+    const half = await app.gql(QuoteBookingDocument, { input: forBrand(s, { physical: { ...physical(s, at(9), at(13)), modelId: other.id } }) }, s.agency.token);
     expect(half.quoteBooking.quote).toEqual({
       frozen: false,
       frozenAt: null,
@@ -159,7 +167,7 @@ describe('quotes before booking', () => {
 
     // Twin work: 7 × 3 333 + 10 001 + 3 months × 5 000 (one country, 1×) = 48 332, split 60/30/10 by largest remainder
     // (28 999.2 / 14 499.6 / 4 833.2: the one leftover unit goes to the agency).
-    const twin = await app.gql(QuoteBookingDocument, { input: { digital: digital(s) } }, s.brand.token);
+    const twin = await app.gql(QuoteBookingDocument, { input: forBrand(s, { digital: digital(s) }) }, s.agency.token);
     expect(twin.quoteBooking).toEqual({
       userErrors: [],
       quote: {
@@ -235,7 +243,7 @@ describe('the deal memo', () => {
 
     // Her own card, once she has one, wins over the agency default.
     await setCard(app, s.agency.token, { ...DEFAULT_CARD, dayRate: 50000, modelId: s.model.id });
-    expect((await moneyOf(id, s.brand.token)).quote).toEqual(dayQuote(50000, 10000, 60000, 40000, 17000, 3000));
+    expect((await moneyOf(id, s.agency.token)).quote).toEqual(dayQuote(50000, 10000, 60000, 40000, 17000, 3000));
 
     expect((await app.gql(ConfirmBookingDocument, { id }, s.agency.token)).confirmBooking.userErrors).toEqual([]);
     await setCard(app, s.agency.token, { ...DEFAULT_CARD, dayRate: 1, modelId: s.model.id });
@@ -251,7 +259,7 @@ describe('mother agency', () => {
 
     // 09:00 → 18:15: the day (60 000) and 75 min of overtime at 1.5 × 10 001 = 15 001.5 → 15 002 an hour, so 18 752.5 → 18 753.
     // Fee 78 753: service fee 15 751 (15 750.6), commission 15 751, mother agency 10% of it = 1 575, platform 5% of 94 504 = 4 725.
-    const quoted = await app.gql(QuoteBookingDocument, { input: { physical: physical(s, at(9), at(18.25)) } }, s.brand.token);
+    const quoted = await app.gql(QuoteBookingDocument, { input: forBrand(s, { physical: physical(s, at(9), at(18.25)) }) }, s.agency.token);
     expect(quoted.quoteBooking.quote).toEqual({
       frozen: false,
       frozenAt: null,
@@ -342,7 +350,7 @@ describe('digital bookings', () => {
     });
 
     // 09:00 → 19:10: the day and 130 min at 1.5 × 15 001 = 22 501.5 → 22 502 ¥/h, so 48 754.33 → 48 754 ¥.
-    const quoted = await app.gql(QuoteBookingDocument, { input: { physical: physical(s, at(9), '2030-06-03T19:10:00.000Z') } }, s.brand.token);
+    const quoted = await app.gql(QuoteBookingDocument, { input: forBrand(s, { physical: physical(s, at(9), '2030-06-03T19:10:00.000Z') }) }, s.agency.token);
     expect(quoted.quoteBooking.quote).toEqual({
       frozen: false,
       frozenAt: null,

@@ -302,7 +302,7 @@ describe('payout lifecycle', () => {
 });
 
 describe('visibility of money', () => {
-  it('a brand sees the quote of its own booking but no payout lines, and nothing of another brand’s booking', async () => {
+  it('a brand sees the lines and total of its own booking’s quote but not its split nor any payout line, and nothing of another brand’s booking', async () => {
     const s = await seedScenario(app);
     await setCard(app, s.agency.token, DEFAULT_CARD);
     const id = await confirmedPhysical(s, at(9), at(17));
@@ -310,12 +310,16 @@ describe('visibility of money', () => {
 
     const own = (await app.gql(BookingMoneyDocument, { id }, s.brand.token)).booking!;
     expect(own.status).toBe('COMPLETED');
-    expect(own.quote).toMatchObject({ frozen: true, brandTotal: eur(72000), modelAmount: eur(48000), agencyAmount: eur(20400), platformAmount: eur(3600) });
+    // What it pays, line by line, and not how the agency, the model and the platform share it.
+    expect(own.quote).toMatchObject({ frozen: true, brandTotal: eur(72000), modelAmount: null, agencyAmount: null, motherAgencyAmount: null, platformAmount: null });
+    expect(own.quote!.lines.map((l) => l.kind)).toEqual(['BASE_FEE', 'SERVICE_FEE']);
+    const agencyView = (await app.gql(BookingMoneyDocument, { id }, s.agency.token)).booking!;
+    expect(agencyView.quote).toMatchObject({ brandTotal: eur(72000), modelAmount: eur(48000), agencyAmount: eur(20400), platformAmount: eur(3600) });
     expect(own.payouts).toEqual([]);
     expect((await app.gql(BookingMoneyDocument, { id }, s.otherBrand.token)).booking).toBeNull();
   });
 
-  it('the model sees no quote, only her own MODEL payout line; another model sees nothing', async () => {
+  it('the model sees her own part of the quote and only her own MODEL payout line; another model sees nothing', async () => {
     const s = await seedScenario(app);
     const other = await seedModel(app, s.agency);
     await setCard(app, s.agency.token, DEFAULT_CARD);
@@ -323,7 +327,8 @@ describe('visibility of money', () => {
     await complete(s.agency, { id });
 
     const hers = (await app.gql(BookingMoneyDocument, { id }, s.model.token)).booking!;
-    expect(hers.quote).toBeNull();
+    // Her own part only: neither the brand's lines nor the agency's and platform's shares.
+    expect(hers.quote).toMatchObject({ lines: [], brandTotal: null, modelAmount: eur(48000), agencyAmount: null, motherAgencyAmount: null, platformAmount: null });
     expect(hers.payouts.map((p) => ({ party: p.party, partyId: p.partyId, reason: p.reason, amount: p.amount }))).toEqual([
       { party: 'MODEL', partyId: s.model.id, reason: 'FEE', amount: eur(48000) },
     ]);

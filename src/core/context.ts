@@ -49,3 +49,9 @@ export function perProcess<T>(name: string, create: () => T): (ctx: RequestConte
 export function createRequestContext(root: EntityManager, viewer: Viewer | null, log: Logger, config: Config, shared: Memo): RequestContext {
   return { viewer, em: root.fork(), log, config, memo: new Memo(), shared };
 }
+
+/** The viewer, known to be signed in: resolvers marked @Authorized never run without one. */
+export function viewerOf(ctx: RequestContext): Viewer {
+  if (!ctx.viewer) throw new Error('viewerOf called on an anonymous request');
+  return ctx.viewer;
+}

@@ -3,8 +3,8 @@ import { Field, ID, InputType } from 'type-graphql';
 import { isUuid } from '../../common/ids';
 import { fail, ok, userError, UserErrorCode, UserErrorsException, type Result } from '../../common/user-error';
 import { checkText, collect } from '../../common/validate';
-import { managesAgency, viewerOf } from '../../core/access-policy';
-import type { RequestContext } from '../../core/context';
+import { Action, bookingFacts, can } from '../../core/access-policy';
+import { viewerOf, type RequestContext } from '../../core/context';
 import { Model } from '../model/model.entity';
 import { PayoutReason } from '../payout/payout.entity';
 import { writePayouts } from '../payout/payout-ledger';
@@ -40,7 +40,7 @@ export async function completeBooking(ctx: RequestContext, input: CompleteBookin
     async (em) => {
       // The row lock makes a concurrent completion wait here and then see COMPLETED.
       const booking = isUuid(input.id) ? await em.findOne(Booking, input.id, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-      if (!booking || !managesAgency(viewer, booking.agency.id)) {
+      if (!booking || !can(viewer, Action.COMPLETE_BOOKING, bookingFacts(booking))) {
         return fail(userError(UserErrorCode.BOOKING_NOT_FOUND, 'no such booking of your models', ['input', 'id']));
       }
       if (booking.status === BookingStatus.COMPLETED) return ok(booking);

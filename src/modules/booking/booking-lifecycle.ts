@@ -3,9 +3,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '../../common/ids';
 import { fail, ok, userError, UserErrorCode, type Result } from '../../common/user-error';
 import { checkText } from '../../common/validate';
-import { managesAgency, seesBookingInFull, viewerOf } from '../../core/access-policy';
-import type { RequestContext } from '../../core/context';
-import { Role, type Viewer } from '../../core/viewer';
+import { Action, bookingFacts, can, Relation, relationTo } from '../../core/access-policy';
+import { viewerOf, type RequestContext } from '../../core/context';
+import type { Viewer } from '../../core/viewer';
 import { actorOf, recordChange, SYSTEM_ACTOR } from './booking-history';
 import { inTransaction } from '../../core/transaction';
 import { BookingStatus } from './booking-status';
@@ -35,8 +35,8 @@ async function chargeCancellation(em: EntityManager, booking: Booking, at: Date)
 /** Loads a booking for a change, locked against concurrent changes, if the viewer may act on it. */
 async function loadForChange(em: EntityManager, viewer: Viewer, id: string): Promise<Result<Booking>> {
   const booking = isUuid(id) ? await em.findOne(Booking, id, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-  if (!booking || !seesBookingInFull(viewer, booking)) return fail(userError(UserErrorCode.BOOKING_NOT_FOUND, 'no such booking', ['id']));
-  if (viewer.role === Role.MODEL) return fail(userError(UserErrorCode.FORBIDDEN, "a model's bookings are changed by her agency", ['id']));
+  if (!booking || !can(viewer, Action.READ_BOOKING, bookingFacts(booking))) return fail(userError(UserErrorCode.BOOKING_NOT_FOUND, 'no such booking', ['id']));
+  if (!can(viewer, Action.CHANGE_BOOKING, bookingFacts(booking))) return fail(userError(UserErrorCode.FORBIDDEN, "a model's bookings are changed by her agency", ['id']));
   return ok(booking);
 }
 
@@ -70,7 +70,7 @@ export async function confirmBooking(ctx: RequestContext, id: string): Promise<R
         const clash = await findClash(em, { modelId: booking.model.id, start: booking.blockedStart, end: booking.blockedEnd }, booking.id);
         if (clash) return fail(clashError(viewer, clash, ['id']));
       } else {
-        if (viewer.role === Role.BRAND) return fail(userError(UserErrorCode.FORBIDDEN, "the model's agency confirms work by her twin", ['id']));
+        if (!can(viewer, Action.CONFIRM_DIGITAL_BOOKING, bookingFacts(booking))) return fail(userError(UserErrorCode.FORBIDDEN, "the model's agency confirms work by her twin", ['id']));
         const refusals = await twinRefusals(em, twinJobOf(booking as DigitalBooking));
         if (refusals.length) return fail(...refusals);
       }
@@ -116,18 +116,20 @@ export async function cancelBooking(ctx: RequestContext, id: string, reason: str
         await em.flush();
         return ok(booking);
       }
+      // An option is released by its holder and declined by the agency; anything else is cancelled.
+      const relation = relationTo(viewer, bookingFacts(booking));
       const to =
         from !== BookingStatus.OPTION
           ? BookingStatus.CANCELLED
-          : viewer.role === Role.BRAND
+          : relation === Relation.OWN_BRAND
             ? BookingStatus.RELEASED
-            : managesAgency(viewer, booking.agency.id) && viewer.role === Role.AGENCY
+            : relation === Relation.OWN_AGENCY
               ? BookingStatus.DECLINED
               : BookingStatus.CANCELLED;
       if (!canTransition(from, to)) return fail(transitionError(from, to));
       booking.status = to;
       recordChange(em, booking, from, actorOf(viewer), reason.trim());
-      if (from === BookingStatus.CONFIRMED && viewer.role === Role.BRAND) await chargeCancellation(em, booking, new Date());
+      if (from === BookingStatus.CONFIRMED && relation === Relation.OWN_BRAND) await chargeCancellation(em, booking, new Date());
       await em.flush();
       return ok(booking);
     }

@@ -1,8 +1,7 @@
 import { ArgsType, Field } from 'type-graphql';
 import { afterCreatedAt, createdAtCursor, ConnectionType, PageArgs, pageSize, toConnection, type Connection } from '../../common/pagination';
-import { viewerOf } from '../../core/access-policy';
-import type { RequestContext } from '../../core/context';
-import { Role } from '../../core/viewer';
+import { Action, scopeFilter, scopeOf } from '../../core/access-policy';
+import { viewerOf, type RequestContext } from '../../core/context';
 import { BookingStatus, BookingType } from './booking-status';
 import { Booking } from './booking.entity';
 
@@ -21,11 +20,7 @@ export class BookingListArgs extends PageArgs {
 /** Bookings the viewer sees in full, oldest placed first: a brand its own, an agency its models', a model hers. */
 export async function listBookings(ctx: RequestContext, args: BookingListArgs, modelId?: string): Promise<Connection<Booking>> {
   const size = pageSize(args.first, ctx.config.maxPageSize);
-  const viewer = viewerOf(ctx);
-  const scope: object[] = [];
-  if (viewer.role === Role.BRAND) scope.push({ brand: viewer.brandId });
-  if (viewer.role === Role.AGENCY) scope.push({ agency: viewer.agencyId });
-  if (viewer.role === Role.MODEL) scope.push({ model: viewer.modelId });
+  const scope: object[] = [scopeFilter(scopeOf(viewerOf(ctx), Action.READ_BOOKING), { agencyId: 'agency', modelId: 'model', brandId: 'brand' })];
   if (modelId) scope.push({ model: modelId });
   if (args.status?.length) scope.push({ status: { $in: args.status } });
   if (args.type) scope.push({ type: args.type });

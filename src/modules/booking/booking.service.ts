@@ -4,8 +4,8 @@ import { isUuid } from '../../common/ids';
 import { fail, ok, userError, UserErrorCode, type Result, type UserError } from '../../common/user-error';
 import { maxConcurrent } from '../../common/time/ranges';
 import { checkRange, checkText, checkTimeZone, collect } from '../../common/validate';
-import { managesAgency, seesBookingInFull, viewerOf } from '../../core/access-policy';
-import type { RequestContext } from '../../core/context';
+import { Action, bookingFacts, can, mayEver } from '../../core/access-policy';
+import { viewerOf, type RequestContext } from '../../core/context';
 import { Role, type Viewer } from '../../core/viewer';
 import { Brand } from '../brand/brand.entity';
 import { Model } from '../model/model.entity';
@@ -39,11 +39,11 @@ interface Parties {
 
 /** Who books whom, before anything is looked up: a brand for itself, an agency or an admin for a brand named; a model books nothing. Gives the brand. */
 function bookingBrand(viewer: Viewer, input: { brandId?: string | null; status?: BookingStatus | null }): Result<string> {
-  if (viewer.role === Role.MODEL) return fail(userError(UserErrorCode.FORBIDDEN, 'a model does not book herself; her agency does'));
+  if (!mayEver(viewer, Action.BOOK_MODEL)) return fail(userError(UserErrorCode.FORBIDDEN, 'a model does not book herself; her agency does'));
   if (viewer.role === Role.BRAND && input.brandId && input.brandId !== viewer.brandId) {
     return fail(userError(UserErrorCode.FORBIDDEN, 'a brand books for itself only', ['input', 'brandId']));
   }
-  if (viewer.role === Role.BRAND && input.status === BookingStatus.CONFIRMED) {
+  if (input.status === BookingStatus.CONFIRMED && !mayEver(viewer, Action.BOOK_MODEL_CONFIRMED)) {
     return fail(userError(UserErrorCode.FORBIDDEN, 'a brand places options; the agency confirms', ['input', 'status']));
   }
   if (input.status && input.status !== BookingStatus.OPTION && input.status !== BookingStatus.CONFIRMED) {
@@ -57,8 +57,8 @@ function bookingBrand(viewer: Viewer, input: { brandId?: string | null; status?:
 const modelNotFound = () => fail(userError(UserErrorCode.MODEL_NOT_FOUND, 'no such model', ['input', 'modelId']));
 const brandNotFound = () => fail(userError(UserErrorCode.BRAND_NOT_FOUND, 'no such brand', ['input', 'brandId']));
 
-/** True when the viewer may book this model: an agency only its own; a brand or an admin any. */
-const maySeeModelToBook = (viewer: Viewer, agencyId: string) => viewer.role !== Role.AGENCY || managesAgency(viewer, agencyId);
+/** True when the viewer may book this model (BOOK_MODEL): an agency only its own; a brand or an admin any. */
+const maySeeModelToBook = (viewer: Viewer, model: { modelId: string; agencyId: string }) => can(viewer, Action.BOOK_MODEL, model);
 
 /** Who books whom (checked for booking and for quoting): a brand for itself, an agency for its own models, an admin for anyone; a model books nothing. */
 export async function resolveParties(
@@ -69,7 +69,7 @@ export async function resolveParties(
   const brandId = bookingBrand(viewer, input);
   if (!brandId.ok) return brandId;
   const model = isUuid(input.modelId) ? await em.findOne(Model, input.modelId) : null;
-  if (!model || !maySeeModelToBook(viewer, model.agency.id)) return modelNotFound();
+  if (!model || !maySeeModelToBook(viewer, { modelId: model.id, agencyId: model.agency.id })) return modelNotFound();
   const brand = isUuid(brandId.value) ? await em.findOne(Brand, brandId.value) : null;
   if (!brand) return brandNotFound();
   return ok({ model, brand });
@@ -137,7 +137,7 @@ async function writePhysicalBooking(
   const countOptions = status === BookingStatus.CONFIRMED;
   for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
     let terms = attempt === 0 ? modelTermsCache(ctx).get(modelId) : undefined;
-    if (!terms || !maySeeModelToBook(viewer, terms.agencyId)) {
+    if (!terms || !maySeeModelToBook(viewer, terms)) {
       const facts = await physicalBookingFacts(ctx.em, {
         modelId,
         brandId: w.brandId,
@@ -146,7 +146,7 @@ async function writePhysicalBooking(
         // Options placed earlier hold the slot first: they are confirmed or released before anyone books over them.
         countOptions,
       });
-      if (!facts.terms || !maySeeModelToBook(viewer, facts.terms.agencyId)) return modelNotFound();
+      if (!facts.terms || !maySeeModelToBook(viewer, facts.terms)) return modelNotFound();
       modelTermsCache(ctx).set(facts.terms);
       if (!facts.brandExists) return brandNotFound();
       if (facts.clash) return fail(clashError(viewer, facts.clash));
@@ -357,5 +357,5 @@ export async function createDigitalBooking(ctx: RequestContext, input: CreateDig
 export async function findBooking(ctx: RequestContext, id: string): Promise<Booking | null> {
   if (!isUuid(id)) return null;
   const booking = await ctx.em.findOne(Booking, id);
-  return booking && seesBookingInFull(viewerOf(ctx), booking) ? booking : null;
+  return booking && can(viewerOf(ctx), Action.READ_BOOKING, bookingFacts(booking)) ? booking : null;
 }

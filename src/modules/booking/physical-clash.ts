@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isViolation, SqlState } from '../../db/db-errors';
 import { Conflict, userError, UserErrorCode, type UserError } from '../../common/user-error';
-import { seesBookingInFull } from '../../core/access-policy';
+import { Action, bookingFacts, can } from '../../core/access-policy';
 import type { Viewer } from '../../core/viewer';
 import { BookingStatus, BookingType } from './booking-status';
 import { Booking, blockedOverlaps, PHYSICAL_CLASH_CONSTRAINT } from './booking.entity';
@@ -45,7 +45,7 @@ export function clashError(viewer: Viewer, clash: ClashingBooking, field: string
   const conflict = Object.assign(new Conflict(), {
     start: clash.blockedStart,
     end: clash.blockedEnd,
-    bookingId: seesBookingInFull(viewer, clash) ? clash.id : null,
+    bookingId: can(viewer, Action.READ_BOOKING, bookingFacts(clash)) ? clash.id : null,
   });
   return userError(
     UserErrorCode.PHYSICAL_CLASH,

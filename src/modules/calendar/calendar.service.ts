@@ -1,9 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { freeSlots, isValidTimeZone, localDays, overlaps, toLocal, type LocalWallTime } from '../../common/time/ranges';
 import { checkInstant } from '../../common/validate';
-import { seesBookingInFull, seesModelInFull, viewerOf } from '../../core/access-policy';
-import type { RequestContext } from '../../core/context';
-import { Role } from '../../core/viewer';
+import { Action, bookingFacts, can, modelFacts } from '../../core/access-policy';
+import { viewerOf, type RequestContext } from '../../core/context';
 import { BookingStatus, BookingType } from '../booking/booking-status';
 import { PhysicalBooking } from '../booking/booking.entity';
 import { BOOKING_COLUMNS, bookingOfRow, type BookingRow } from '../booking/booking-rows';
@@ -32,10 +31,9 @@ function badInput(message: string, argumentName: string): GraphQLError {
 
 const local = (w: LocalWallTime): LocalTime => ({ dateTime: w.local, date: w.date, offset: w.offset, timeZone: w.zone });
 
-/** True when the viewer may read this model's calendar: anyone who sees the model, except another model. */
+/** True when the viewer may read this model's calendar (READ_CALENDAR): her side, an admin, or a brand (other work as busy blocks). */
 export function canReadCalendar(ctx: RequestContext, model: Model): boolean {
-  const viewer = viewerOf(ctx);
-  return viewer.role === Role.BRAND || seesModelInFull(viewer, model);
+  return can(viewerOf(ctx), Action.READ_CALENDAR, modelFacts(model));
 }
 
 /**
@@ -75,7 +73,7 @@ export async function modelCalendar(ctx: RequestContext, model: Model, args: Cal
   const bookings = rowsAsBookings.filter((b) => !(b instanceof PhysicalBooking) || b.status !== BookingStatus.OPTION || isLiveOption(b, now));
 
   const entries: CalendarEntry[] = bookings.map((b) => {
-    const full = seesBookingInFull(viewer, b);
+    const full = can(viewer, Action.READ_BOOKING, bookingFacts(b));
     return {
       bookingId: full ? b.id : null,
       busy: !full,

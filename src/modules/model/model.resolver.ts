@@ -10,7 +10,7 @@ import { DigitalTwin } from '../twin/twin.entity';
 import { Model } from './model.entity';
 import { createModel, findModel, listModels } from './model.service';
 import { CreateModelInput, CreateModelPayload, ModelConnection } from './model.types';
-import { twinByModelLoader } from '../twin/twin.loaders';
+import { twinOf } from '../twin/twin.service';
 import { agencyLoader } from '../agency/agency.loaders';
 
 @Resolver(() => Model)
@@ -47,9 +47,9 @@ export class ModelResolver {
     return model.motherAgency ? agencyLoader(ctx).load(model.motherAgency.id) : Promise.resolve(null);
   }
 
-  @FieldResolver(() => DigitalTwin, { nullable: true, description: 'Her digital twin, if she has one.' })
+  @FieldResolver(() => DigitalTwin, { nullable: true, description: 'Her digital twin, if she has one and the viewer may see it (not her mother agency nor another agency).' })
   twin(@Ctx() ctx: RequestContext, @Root() model: Model): Promise<DigitalTwin | null> {
-    return twinByModelLoader(ctx).load(model.id);
+    return twinOf(ctx, model);
   }
 
   @FieldResolver(() => Calendar, {

@@ -2,8 +2,8 @@ import { isUuid } from '../../common/ids';
 import { afterCreatedAt, createdAtCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../common/pagination';
 import { fail, ok, userError, UserErrorCode, type Result } from '../../common/user-error';
 import { checkText, checkTimeZone, collect } from '../../common/validate';
-import { managesAgency, viewerOf } from '../../core/access-policy';
-import type { RequestContext } from '../../core/context';
+import { Action, can, modelFacts, scopeFilter, scopeOf } from '../../core/access-policy';
+import { viewerOf, type RequestContext } from '../../core/context';
 import { Role, type Viewer } from '../../core/viewer';
 import { Agency } from '../agency/agency.entity';
 import { Model } from './model.entity';
@@ -14,12 +14,9 @@ import { agencyLoader } from '../agency/agency.loaders';
 /** Creates a model for the viewer's agency (or, for an admin, the agency named). */
 export async function createModel(ctx: RequestContext, input: CreateModelInput): Promise<Result<Model>> {
   const viewer = viewerOf(ctx);
-  const agencyId = viewer.role === Role.AGENCY ? viewer.agencyId : input.agencyId;
-  if (viewer.role !== Role.AGENCY && viewer.role !== Role.ADMIN) {
-    return fail(userError(UserErrorCode.FORBIDDEN, 'only an agency or an admin creates models'));
-  }
-  if (viewer.role === Role.AGENCY && input.agencyId && input.agencyId !== viewer.agencyId) {
-    return fail(userError(UserErrorCode.FORBIDDEN, 'an agency creates models for itself only', ['input', 'agencyId']));
+  const agencyId = input.agencyId || (viewer.role === Role.AGENCY ? viewer.agencyId : undefined);
+  if (!can(viewer, Action.MANAGE_AGENCY, { agencyId: agencyId?.toLowerCase() ?? null })) {
+    return fail(userError(UserErrorCode.FORBIDDEN, 'only an agency, for itself, or an admin creates models', input.agencyId ? ['input', 'agencyId'] : null));
   }
   const errors = collect(
     checkText(input.name, ['input', 'name']),
@@ -54,11 +51,9 @@ async function findAgencyById(ctx: RequestContext, id: string): Promise<Agency |
   return isUuid(id) ? agencyLoader(ctx).load(id) : null;
 }
 
-/** True when the viewer may see the model at all: her agency, herself, an admin, or any brand (to book her). */
+/** True when the viewer may see the model at all (READ_MODEL): her agency, her mother agency, herself, an admin, or any brand (to book her). */
 export function canSeeModel(viewer: Viewer, model: Model): boolean {
-  if (viewer.role === Role.MODEL) return viewer.modelId === model.id;
-  if (viewer.role === Role.AGENCY) return managesAgency(viewer, model.agency.id) || model.motherAgency?.id === viewer.agencyId;
-  return true;
+  return can(viewer, Action.READ_MODEL, modelFacts(model));
 }
 
 /** The model, or null when it does not exist or the viewer may not see it. */
@@ -68,13 +63,12 @@ export async function findModel(ctx: RequestContext, id: string): Promise<Model 
   return model && canSeeModel(viewerOf(ctx), model) ? model : null;
 }
 
-/** Models the viewer may list, oldest first: an agency its own, a brand or admin all (optionally of one agency), a model herself. */
+/** Models the viewer may list (READ_MODEL), oldest first: an agency those it represents or placed, a brand or admin all (optionally of one agency), a model herself. */
 export async function listModels(ctx: RequestContext, args: PageArgs & { agencyId?: string | null }): Promise<Connection<Model>> {
   const size = pageSize(args.first, ctx.config.maxPageSize);
-  const viewer = viewerOf(ctx);
-  const scope: object[] = [];
-  if (viewer.role === Role.AGENCY) scope.push({ agency: viewer.agencyId });
-  if (viewer.role === Role.MODEL) scope.push({ id: viewer.modelId });
+  const scope: object[] = [
+    scopeFilter(scopeOf(viewerOf(ctx), Action.READ_MODEL), { agencyId: 'agency', motherAgencyId: 'motherAgency', modelId: 'id' }),
+  ];
   if (args.agencyId) scope.push(isUuid(args.agencyId) ? { agency: args.agencyId } : { id: null });
   const rows = await ctx.em.find(
     Model,

@@ -4,8 +4,8 @@ import { isUuid } from '../../common/ids';
 import { money } from '../../common/money';
 import { fail, ok, userError, UserErrorCode, type Result } from '../../common/user-error';
 import { checkText } from '../../common/validate';
-import { managesAgency, seesModelInFull, viewerOf } from '../../core/access-policy';
-import type { RequestContext } from '../../core/context';
+import { Action, can, modelFacts } from '../../core/access-policy';
+import { viewerOf, type RequestContext } from '../../core/context';
 import { Role } from '../../core/viewer';
 import { inTransaction } from '../../core/transaction';
 import type { BookingType } from '../booking/booking-status';
@@ -43,10 +43,11 @@ export async function advancePayouts(ctx: RequestContext, ids: string[], to: Pay
       const payouts = await em.find(Payout, { id: { $in: ids } }, { orderBy: { id: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE });
       const bookings = await em.find(Booking, { id: { $in: [...new Set(payouts.map((p) => p.booking.id))] } });
       const agencyOf = new Map(bookings.map((b) => [b.id, b.agency.id]));
+      const mayAdvance = (p: Payout) => agencyOf.has(p.booking.id) && can(viewer, Action.ADVANCE_PAYOUT, { agencyId: agencyOf.get(p.booking.id) });
       const byId = new Map(payouts.map((p) => [p.id, p]));
       for (const id of ids) {
         const p = byId.get(id);
-        if (!p || !managesAgency(viewer, agencyOf.get(p.booking.id) ?? '')) {
+        if (!p || !mayAdvance(p)) {
           return fail(userError(UserErrorCode.PAYOUT_NOT_FOUND, `no payout ${id} of your bookings`, ['input', 'ids']));
         }
         if (NEXT[p.status as PayoutStatus] !== to) {
@@ -99,7 +100,7 @@ function toLines(rows: SumRow[]): EarningsLine[] {
 
 /** The model's earnings for a period by booking type and currency: herself, her agency or an admin only. One query. */
 export async function modelEarnings(ctx: RequestContext, model: Model, from: Date, to: Date): Promise<EarningsLine[] | null> {
-  if (!seesModelInFull(viewerOf(ctx), model)) return null;
+  if (!can(viewerOf(ctx), Action.READ_EARNINGS, modelFacts(model))) return null;
   checkPeriod(from, to);
   const rows = await ctx.em.execute<SumRow[]>(
     `${SUMS} where p.party = 'MODEL' and p.party_id = ? and p.created_at >= ? and p.created_at < ? group by 1, 2 order by 1, 2`,
@@ -112,7 +113,7 @@ export async function modelEarnings(ctx: RequestContext, model: Model, from: Dat
 export async function agencyStatement(ctx: RequestContext, agencyId: string | null | undefined, from: Date, to: Date): Promise<AgencyStatement | null> {
   const viewer = viewerOf(ctx);
   const id = viewer.role === Role.AGENCY ? viewer.agencyId : agencyId;
-  if (!id || !isUuid(id) || !managesAgency(viewer, id)) return null;
+  if (!id || !isUuid(id) || !can(viewer, Action.MANAGE_AGENCY, { agencyId: id.toLowerCase() })) return null;
   checkPeriod(from, to);
   const [owed, models] = await Promise.all([
     ctx.em.execute<SumRow[]>(
@@ -130,8 +131,8 @@ export async function agencyStatement(ctx: RequestContext, agencyId: string | nu
 /** What a brand owes per booking charged in the period, and in total per currency. */
 export async function brandStatement(ctx: RequestContext, brandId: string | null | undefined, from: Date, to: Date): Promise<BrandStatement | null> {
   const viewer = viewerOf(ctx);
-  const id = viewer.role === Role.BRAND ? viewer.brandId : viewer.role === Role.ADMIN ? brandId : null;
-  if (!id || !isUuid(id)) return null;
+  const id = viewer.role === Role.BRAND ? viewer.brandId : brandId;
+  if (!id || !isUuid(id) || !can(viewer, Action.MANAGE_BRAND, { brandId: id.toLowerCase() })) return null;
   checkPeriod(from, to);
   const rows = await ctx.em.execute<{ booking_id: string; type: BookingType; title: string; currency: string; amount: string }[]>(
     `select b.id as booking_id, b.type, b.title, p.currency, sum(p.amount) as amount

@@ -1,13 +1,14 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Query, Mutation, Resolver, Root } from 'type-graphql';
 import { payload, UserError } from '../../common/user-error';
-import { viewerOf } from '../../core/access-policy';
-import type { RequestContext } from '../../core/context';
-import { Role } from '../../core/viewer';
+import { Action, bookingFacts, can } from '../../core/access-policy';
+import { viewerOf, type RequestContext } from '../../core/context';
+import { PayoutParty } from '../payout/payout.entity';
 import { Booking } from '../booking/booking.entity';
 import { CreateDigitalBookingInput, CreatePhysicalBookingInput } from '../booking/booking.types';
 import { Payout } from '../payout/payout.entity';
 import { Quote, RateCardPayload, RateCardType, SetRateCardInput } from './pricing.types';
 import { quoteRequest } from './quote-request';
+import { quoteFor } from './quote.service';
 import { findRateCard, setRateCard, toRateCardType } from './rate-card.service';
 import { payoutsByBookingLoader } from '../payout/payout.loaders';
 import { quoteLoader } from './pricing.loaders';
@@ -34,19 +35,26 @@ export class QuotePayload {
 export class BookingMoneyResolver {
   @FieldResolver(() => Quote, {
     nullable: true,
-    description: "Its price: frozen as the deal memo once confirmed, live from the current card before. Null when no card prices it, and for the model's own token (she reads her earnings).",
+    description:
+      'Its price: frozen as the deal memo once confirmed, live from the current card before; null when no card prices it. The brand sees its lines and total, the model her part, her agency everything.',
   })
   async quote(@Ctx() ctx: RequestContext, @Root() booking: Booking): Promise<Quote | null> {
-    if (viewerOf(ctx).role === Role.MODEL) return null;
-    return quoteLoader(ctx).load(booking);
+    return quoteFor(viewerOf(ctx), bookingFacts(booking), await quoteLoader(ctx).load(booking));
   }
 
-  @FieldResolver(() => [Payout], { description: 'Payout lines written at completion or cancellation; the brand sees none (its charge is the quote).' })
+  @FieldResolver(() => [Payout], {
+    description: 'Payout lines written at completion or cancellation: all of them for her agency, her own for the model, none for the brand (its charge is the quote).',
+  })
   async payouts(@Ctx() ctx: RequestContext, @Root() booking: Booking): Promise<Payout[]> {
-    const role = viewerOf(ctx).role;
-    if (role === Role.BRAND) return [];
+    const viewer = viewerOf(ctx);
     const lines = await payoutsByBookingLoader(ctx).load(booking.id);
-    return role === Role.MODEL ? lines.filter((p) => p.party === 'MODEL') : lines;
+    return lines.filter((p) =>
+      can(viewer, Action.READ_PAYOUT, {
+        agencyId: booking.agency.id,
+        modelId: p.party === PayoutParty.MODEL ? p.partyId : null,
+        motherAgencyId: p.party === PayoutParty.MOTHER_AGENCY ? p.partyId : null,
+      }),
+    );
   }
 }
 

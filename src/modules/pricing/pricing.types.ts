@@ -44,28 +44,31 @@ export class QuoteLineType {
   amount!: Money;
 }
 
-@ObjectType({ description: "A booking's price: its lines, what the brand pays and who receives what. The ledger balances: the parts sum to the brand total." })
+@ObjectType({
+  description:
+    "A booking's price: its lines, what the brand pays and who receives what; the parts sum to the brand total. Each viewer sees its own: the brand its lines and total, the model her part, the agency everything.",
+})
 export class Quote {
   @Field(() => String, { description: 'ISO 4217 currency of every amount.' })
   currency!: string;
 
-  @Field(() => [QuoteLineType], { description: 'Priced lines, the service fee included.' })
+  @Field(() => [QuoteLineType], { description: 'Priced lines, the service fee included; empty for the model, who reads her part.' })
   lines!: QuoteLineType[];
 
-  @Field(() => Money, { description: 'What the brand pays.' })
-  brandTotal!: Money;
+  @Field(() => Money, { nullable: true, description: 'What the brand pays; null for the model.' })
+  brandTotal!: Money | null;
 
-  @Field(() => Money, { description: 'What the model receives.' })
-  modelAmount!: Money;
+  @Field(() => Money, { nullable: true, description: 'What the model receives; null for the brand.' })
+  modelAmount!: Money | null;
 
-  @Field(() => Money, { description: 'What the agency keeps.' })
-  agencyAmount!: Money;
+  @Field(() => Money, { nullable: true, description: "What the agency keeps; the agency's and admins' to see." })
+  agencyAmount!: Money | null;
 
-  @Field(() => Money, { description: 'What the mother agency receives (zero without one).' })
-  motherAgencyAmount!: Money;
+  @Field(() => Money, { nullable: true, description: "What the mother agency receives (zero without one); the agency's and admins' to see." })
+  motherAgencyAmount!: Money | null;
 
-  @Field(() => Money, { description: 'What the platform receives.' })
-  platformAmount!: Money;
+  @Field(() => Money, { nullable: true, description: "What the platform receives; the agency's and admins' to see." })
+  platformAmount!: Money | null;
 
   @Field(() => Boolean, { description: 'True once confirmed: the deal memo, kept whatever the rate card says later.' })
   frozen!: boolean;

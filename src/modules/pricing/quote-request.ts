@@ -1,6 +1,5 @@
 import { fail, ok, userError, UserErrorCode, type Result } from '../../common/user-error';
-import { viewerOf } from '../../core/access-policy';
-import type { RequestContext } from '../../core/context';
+import { viewerOf, type RequestContext } from '../../core/context';
 import { BookingStatus, BookingType } from '../booking/booking-status';
 import { checkDigitalInput, checkPhysicalInput, resolveParties } from '../booking/booking.service';
 import type { CreateDigitalBookingInput, CreatePhysicalBookingInput } from '../booking/booking.types';
@@ -8,7 +7,7 @@ import { DigitalTwin } from '../twin/twin.entity';
 import type { UnpricedTermError } from './digital-pricing';
 import type { Quote } from './pricing.types';
 import { termsFromCard, type PricingFacts } from './quote';
-import { priceOrRefusal, toQuote } from './quote.service';
+import { priceOrRefusal, quoteFor, toQuote } from './quote.service';
 import { cardFor } from './rate-card.service';
 
 const UNPRICED_FIELDS: Record<UnpricedTermError['kind'], string[]> = {
@@ -34,7 +33,7 @@ export async function quoteRequest(
   if (errors.length) return fail(...errors);
   const parties = await resolveParties(ctx.em, viewer, { modelId: request.modelId, brandId: request.brandId });
   if (!parties.ok) return parties;
-  const { model } = parties.value;
+  const { model, brand } = parties.value;
   const card = await cardFor(ctx.em, model.id, model.agency.id);
   if (!card) return fail(userError(UserErrorCode.RATE_CARD_MISSING, 'no rate card prices this model yet', ['input', kind, 'modelId']));
 
@@ -51,7 +50,8 @@ export async function quoteRequest(
     facts = { type: BookingType.DIGITAL, deliverables: d.deliverables, usage: d.usage };
   }
   const result = priceOrRefusal(termsFromCard(card, split, !!model.motherAgency), facts);
-  if ('priced' in result) return ok(toQuote(result.priced, null));
+  // As the booking would be seen: a brand learns its price, not how the model, her agency and the platform share it.
+  if ('priced' in result) return ok(quoteFor(viewer, { modelId: model.id, agencyId: model.agency.id, brandId: brand.id }, toQuote(result.priced, null))!);
   const field = ['input', kind, ...(result.unpriced ? UNPRICED_FIELDS[result.unpriced] : [])];
   return fail(userError(UserErrorCode.UNPRICED_TERM, result.refusal, field));
 }

@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { Action, can, type Facts } from '../../core/access-policy';
+import type { Viewer } from '../../core/viewer';
 import { money } from '../../common/money';
 import { BookingType } from '../booking/booking-status';
 import { DigitalBooking, PhysicalBooking, type Booking } from '../booking/booking.entity';
@@ -114,4 +116,27 @@ export async function quoteOf(em: EntityManager, booking: Booking, frozen: Booki
   const terms = await currentTerms(em, booking);
   const priced = terms && tryPrice(terms, factsOf(booking));
   return priced ? toQuote(priced, null) : null;
+}
+
+/**
+ * The quote as the viewer may see it: the brand its lines and total (READ_QUOTE_LINES), not how the agency, the
+ * model, a mother agency and the platform share it (READ_QUOTE_SPLIT); the model her own part
+ * (READ_QUOTE_MODEL_AMOUNT). Null for a viewer who may see none of it. `facts` are the booking's (or, before it
+ * exists, the booking asked about).
+ */
+export function quoteFor(viewer: Viewer, facts: Facts, quote: Quote | null): Quote | null {
+  if (!quote) return null;
+  const lines = can(viewer, Action.READ_QUOTE_LINES, facts);
+  const split = can(viewer, Action.READ_QUOTE_SPLIT, facts);
+  const modelPart = can(viewer, Action.READ_QUOTE_MODEL_AMOUNT, facts);
+  if (!lines && !split && !modelPart) return null;
+  return {
+    ...quote,
+    lines: lines ? quote.lines : [],
+    brandTotal: lines ? quote.brandTotal : null,
+    modelAmount: modelPart ? quote.modelAmount : null,
+    agencyAmount: split ? quote.agencyAmount : null,
+    motherAgencyAmount: split ? quote.motherAgencyAmount : null,
+    platformAmount: split ? quote.platformAmount : null,
+  };
 }

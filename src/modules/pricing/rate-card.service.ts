@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '../../common/ids';
 import { fail, ok, userError, UserErrorCode, type Result, type UserError } from '../../common/user-error';
-import { managesAgency, seesModelInFull, viewerOf } from '../../core/access-policy';
-import type { RequestContext } from '../../core/context';
+import { Action, can, mayEver, modelFacts } from '../../core/access-policy';
+import { viewerOf, type RequestContext } from '../../core/context';
 import { Role } from '../../core/viewer';
 import { isUniqueViolation } from '../../db/db-errors';
 import { Agency } from '../agency/agency.entity';
@@ -95,7 +95,7 @@ export async function setRateCard(ctx: RequestContext, input: SetRateCardInput):
 
 async function upsertRateCard(ctx: RequestContext, input: SetRateCardInput): Promise<Result<RateCard>> {
   const viewer = viewerOf(ctx);
-  if (viewer.role !== Role.AGENCY && viewer.role !== Role.ADMIN) return fail(userError(UserErrorCode.FORBIDDEN, 'only an agency sets rate cards'));
+  if (!mayEver(viewer, Action.MANAGE_AGENCY)) return fail(userError(UserErrorCode.FORBIDDEN, 'only an agency sets rate cards'));
   const errors = validate(input);
   if (errors.length) return fail(...errors);
   const em = ctx.em;
@@ -103,11 +103,11 @@ async function upsertRateCard(ctx: RequestContext, input: SetRateCardInput): Pro
   let agencyId = viewer.role === Role.AGENCY ? viewer.agencyId : input.agencyId;
   if (input.modelId) {
     model = isUuid(input.modelId) ? await em.findOne(Model, input.modelId) : null;
-    if (!model || !seesModelInFull(viewer, model)) return fail(userError(UserErrorCode.MODEL_NOT_FOUND, 'no such model', ['input', 'modelId']));
-    if (!managesAgency(viewer, model.agency.id)) return fail(userError(UserErrorCode.FORBIDDEN, "only the model's agency sets her rates"));
+    if (!model || !can(viewer, Action.READ_MODEL, modelFacts(model))) return fail(userError(UserErrorCode.MODEL_NOT_FOUND, 'no such model', ['input', 'modelId']));
+    if (!can(viewer, Action.MANAGE_MODEL, modelFacts(model))) return fail(userError(UserErrorCode.FORBIDDEN, "only the model's agency sets her rates"));
     agencyId = model.agency.id;
   }
-  if (!agencyId || !isUuid(agencyId) || !(await em.findOne(Agency, agencyId))) {
+  if (!agencyId || !isUuid(agencyId) || !can(viewer, Action.MANAGE_AGENCY, { agencyId: agencyId.toLowerCase() }) || !(await em.findOne(Agency, agencyId))) {
     return fail(userError(UserErrorCode.AGENCY_NOT_FOUND, 'no such agency', ['input', 'agencyId']));
   }
   const card = (await em.findOne(RateCard, model ? { model } : { agency: agencyId, model: null })) ?? em.create(RateCard, {
@@ -156,11 +156,11 @@ export async function findRateCard(ctx: RequestContext, args: { modelId?: string
   const viewer = viewerOf(ctx);
   if (args.modelId) {
     const model = isUuid(args.modelId) ? await ctx.em.findOne(Model, args.modelId) : null;
-    if (!model || !managesAgency(viewer, model.agency.id)) return null;
+    if (!model || !can(viewer, Action.MANAGE_MODEL, modelFacts(model))) return null;
     return ctx.em.findOne(RateCard, { model });
   }
   const agencyId = viewer.role === Role.AGENCY ? viewer.agencyId : args.agencyId;
-  if (!agencyId || !isUuid(agencyId) || !managesAgency(viewer, agencyId)) return null;
+  if (!agencyId || !isUuid(agencyId) || !can(viewer, Action.MANAGE_AGENCY, { agencyId: agencyId.toLowerCase() })) return null;
   return ctx.em.findOne(RateCard, { agency: agencyId, model: null });
 }
 

@@ -8,12 +8,12 @@ import { CreateDigitalTwinInput, DigitalTwinPayload, UpdateDigitalTwinInput } fr
 @Resolver(() => DigitalTwin)
 export class DigitalTwinResolver {
   @FieldResolver(() => OwnershipSplit, { nullable: true, description: 'How the net of each job is split; null for brands, whose business it is not.' })
-  ownershipSplit(@Ctx() ctx: RequestContext, @Root() twin: DigitalTwin): OwnershipSplit | null {
+  ownershipSplit(@Ctx() ctx: RequestContext, @Root() twin: DigitalTwin): Promise<OwnershipSplit | null> {
     return ownershipSplitFor(ctx, twin);
   }
 
   @FieldResolver(() => ConsentScope, { description: 'What the twin may be used for. A brand sees itself among the excluded brands, never the others.' })
-  consentScope(@Ctx() ctx: RequestContext, @Root() twin: DigitalTwin): ConsentScope {
+  consentScope(@Ctx() ctx: RequestContext, @Root() twin: DigitalTwin): Promise<ConsentScope> {
     return consentScopeFor(ctx, twin);
   }
 

@@ -1,11 +1,13 @@
 import { isUuid } from '../../common/ids';
 import { fail, ok, userError, UserErrorCode, type Result, type UserError } from '../../common/user-error';
 import { checkInstant, checkText, collect } from '../../common/validate';
-import { managesAgency, seesModelInFull, viewerOf } from '../../core/access-policy';
-import type { RequestContext } from '../../core/context';
-import { Role } from '../../core/viewer';
+import { Action, can, modelFacts } from '../../core/access-policy';
+import { viewerOf, type RequestContext } from '../../core/context';
 import { isUniqueViolation } from '../../db/db-errors';
 import { Model } from '../model/model.entity';
+import { modelLoader } from '../model/model.loaders';
+import { twinByModelLoader } from './twin.loaders';
+import { Role } from '../../core/viewer';
 import { ConsentScope, DigitalTwin, OwnershipSplit, TwinStatus } from './twin.entity';
 import type { ConsentScopeInput, CreateDigitalTwinInput, OwnershipSplitInput, UpdateDigitalTwinInput } from './twin.types';
 
@@ -53,8 +55,8 @@ function applyScope(twin: DigitalTwin, scope: ConsentScopeInput): void {
 export async function createDigitalTwin(ctx: RequestContext, input: CreateDigitalTwinInput): Promise<Result<DigitalTwin>> {
   const viewer = viewerOf(ctx);
   const model = isUuid(input.modelId) ? await ctx.em.findOne(Model, input.modelId) : null;
-  if (!model || !seesModelInFull(viewer, model)) return fail(userError(UserErrorCode.MODEL_NOT_FOUND, 'no such model', ['input', 'modelId']));
-  if (!managesAgency(viewer, model.agency.id)) return fail(userError(UserErrorCode.FORBIDDEN, "only the model's agency creates her twin"));
+  if (!model || !can(viewer, Action.READ_TWIN, modelFacts(model))) return fail(userError(UserErrorCode.MODEL_NOT_FOUND, 'no such model', ['input', 'modelId']));
+  if (!can(viewer, Action.MANAGE_TWIN, modelFacts(model))) return fail(userError(UserErrorCode.FORBIDDEN, "only the model's agency creates her twin"));
   const errors = [
     ...checkSplit(input.ownershipSplit, ['input', 'ownershipSplit']),
     ...checkCap(input.maxConcurrentJobs, ['input', 'maxConcurrentJobs']),
@@ -90,11 +92,11 @@ export async function updateDigitalTwin(ctx: RequestContext, input: UpdateDigita
   const viewer = viewerOf(ctx);
   const twin = isUuid(input.twinId) ? await ctx.em.findOne(DigitalTwin, input.twinId, { populate: ['model'] }) : null;
   const model = twin?.model.getEntity();
-  if (!twin || !model || !seesModelInFull(viewer, model)) return fail(userError(UserErrorCode.TWIN_NOT_FOUND, 'no such twin', ['input', 'twinId']));
-  const isAgency = managesAgency(viewer, model.agency.id);
-  if (!isAgency) {
+  // Only her side learns that the twin exists by id: a brand reads it through her profile, and changes nothing.
+  if (!twin || !model || !can(viewer, Action.PAUSE_TWIN, modelFacts(model))) return fail(userError(UserErrorCode.TWIN_NOT_FOUND, 'no such twin', ['input', 'twinId']));
+  if (!can(viewer, Action.MANAGE_TWIN, modelFacts(model))) {
     const onlyPauseOrResume = input.status && input.status !== TwinStatus.RETIRED && !input.ownershipSplit && !input.consentScope && input.maxConcurrentJobs === undefined;
-    if (viewer.role !== Role.MODEL || !onlyPauseOrResume) {
+    if (!onlyPauseOrResume) {
       return fail(userError(UserErrorCode.FORBIDDEN, 'a model may only pause or resume her twin; the rest is for her agency'));
     }
   }
@@ -119,15 +121,23 @@ export async function updateDigitalTwin(ctx: RequestContext, input: UpdateDigita
   return ok(twin);
 }
 
-/** The split as the viewer may see it: a brand learns nothing of how the model and her agency share her work. */
-export function ownershipSplitFor(ctx: RequestContext, twin: DigitalTwin): OwnershipSplit | null {
-  return viewerOf(ctx).role === Role.BRAND ? null : twin.ownershipSplit;
+/** The split as the viewer may see it (READ_TWIN_SPLIT): a brand learns nothing of how the model and her agency share her work. */
+export async function ownershipSplitFor(ctx: RequestContext, twin: DigitalTwin): Promise<OwnershipSplit | null> {
+  const model = await modelLoader(ctx).load(twin.model.id);
+  return model && can(viewerOf(ctx), Action.READ_TWIN_SPLIT, modelFacts(model)) ? twin.ownershipSplit : null;
 }
 
-/** The consent scope as the viewer may see it: a brand is not told which other brands are excluded. */
-export function consentScopeFor(ctx: RequestContext, twin: DigitalTwin): ConsentScope {
+/** The consent scope as the viewer may see it (READ_TWIN_EXCLUDED_BRANDS): a brand is told whether it is excluded, not which other brands are. */
+export async function consentScopeFor(ctx: RequestContext, twin: DigitalTwin): Promise<ConsentScope> {
   const scope = twin.consentScope;
   const viewer = viewerOf(ctx);
-  if (viewer.role !== Role.BRAND) return scope;
-  return { ...scope, excludedBrandIds: scope.excludedBrandIds.filter((id) => id === viewer.brandId) };
+  const model = await modelLoader(ctx).load(twin.model.id);
+  if (model && can(viewer, Action.READ_TWIN_EXCLUDED_BRANDS, modelFacts(model))) return scope;
+  return { ...scope, excludedBrandIds: scope.excludedBrandIds.filter((id) => viewer.role === Role.BRAND && id === viewer.brandId) };
+}
+
+/** The model's twin if the viewer may see it (READ_TWIN): not to her mother agency, nor to another agency or model. */
+export async function twinOf(ctx: RequestContext, model: Model): Promise<DigitalTwin | null> {
+  if (!can(viewerOf(ctx), Action.READ_TWIN, modelFacts(model))) return null;
+  return twinByModelLoader(ctx).load(model.id);
 }
