@@ -20,8 +20,10 @@ export class CurrencyMismatchError extends Error {
 const ZERO_DIGIT = new Set(['JPY', 'KRW', 'ISK', 'CLP', 'VND', 'XAF', 'XOF', 'XPF', 'UGX', 'PYG', 'RWF', 'KMF', 'GNF', 'DJF', 'BIF', 'VUV']);
 const THREE_DIGIT = new Set(['BHD', 'JOD', 'KWD', 'OMR', 'TND', 'IQD', 'LYD']);
 
-const MAX_BPS = 1_000_000;
-const BPS = 10_000n;
+/** Basis points in a whole: a share (a commission, a split part, a fee) is 0..MAX_BPS of what it is a share of. */
+export const MAX_BPS = 10_000;
+// A multiplier (overtime at 1.5×, a territory factor of 6×) may pass the whole, up to 100×.
+const MAX_MULTIPLIER_BPS = 100 * MAX_BPS;
 
 /** Asserts that a value can be money: a JS number that is an exact integer. */
 export function assertSafeInteger(value: number, what = 'amount'): void {
@@ -93,10 +95,10 @@ export function mulDivHalfUp(a: number, b: number, c: number): number {
 /** Returns amount × bps / 10 000 rounded half up (half away from zero for negative amounts); bps is an integer in 0..1 000 000. */
 export function applyBps(amount: number, bps: number): number {
   assertSafeInteger(amount);
-  if (!Number.isInteger(bps) || bps < 0 || bps > MAX_BPS) {
-    throw new RangeError(`bps must be an integer in 0..${MAX_BPS}, got ${String(bps)}`);
+  if (!Number.isInteger(bps) || bps < 0 || bps > MAX_MULTIPLIER_BPS) {
+    throw new RangeError(`bps must be an integer in 0..${MAX_MULTIPLIER_BPS}, got ${String(bps)}`);
   }
-  return mulDivHalfUp(amount, bps, Number(BPS));
+  return mulDivHalfUp(amount, bps, MAX_BPS);
 }
 
 /** Splits a non-negative total into parts proportional to integer weights by the largest-remainder method; the parts always sum to the total. */

@@ -1,4 +1,4 @@
-import { applyBps, assertSafeInteger, isCurrencyCode, mulDivHalfUp } from '../../common/money';
+import { applyBps, assertSafeInteger, isCurrencyCode, MAX_BPS, mulDivHalfUp } from '../../common/money';
 
 /** A physical rate card's prices, in minor units of `currency`; the bps are multipliers of the hourly rate (15000 = 1.5×). */
 export interface PhysicalRates {
@@ -55,8 +55,8 @@ function assertRates(rates: PhysicalRates): void {
 
 // Descriptions are read by people; 15000 bps reads better as '1.5×', and string digits avoid floats.
 function multiplier(bps: number): string {
-  const whole = Math.floor(bps / 10_000);
-  const fraction = String(bps % 10_000).padStart(4, '0').replace(/0+$/, '');
+  const whole = Math.floor(bps / MAX_BPS);
+  const fraction = String(bps % MAX_BPS).padStart(4, '0').replace(/0+$/, '');
   return fraction === '' ? `${whole}×` : `${whole}.${fraction}×`;
 }
 

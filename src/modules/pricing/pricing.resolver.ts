@@ -6,10 +6,10 @@ import { PayoutParty } from '../payout/payout.entity';
 import { Booking } from '../booking/booking.entity';
 import { CreateDigitalBookingInput, CreatePhysicalBookingInput } from '../booking/booking.types';
 import { Payout } from '../payout/payout.entity';
-import { Quote, RateCardPayload, RateCardType, SetRateCardInput } from './pricing.types';
+import { Quote, RateCardPayload, RateCardView, SetRateCardInput } from './pricing.types';
 import { quoteRequest } from './quote-request';
 import { quoteFor } from './quote.service';
-import { findRateCard, setRateCard, toRateCardType } from './rate-card.service';
+import { findRateCard, setRateCard, toRateCardView } from './rate-card.service';
 import { payoutsByBookingLoader } from '../payout/payout.loaders';
 import { quoteLoader } from './pricing.loaders';
 
@@ -64,18 +64,18 @@ export class PricingResolver {
   @Mutation(() => RateCardPayload, { description: "Sets a model's rate card, or the agency default; confirmed bookings keep their frozen prices." })
   async setRateCard(@Ctx() ctx: RequestContext, @Arg('input', () => SetRateCardInput) input: SetRateCardInput): Promise<RateCardPayload> {
     const result = payload('card', await setRateCard(ctx, input));
-    return { rateCard: result.card && toRateCardType(result.card), userErrors: result.userErrors };
+    return { rateCard: result.card && toRateCardView(result.card), userErrors: result.userErrors };
   }
 
   @Authorized()
-  @Query(() => RateCardType, { nullable: true, description: "A model's own rate card, or with no modelId the agency default; the agency's and admins' to read." })
+  @Query(() => RateCardView, { nullable: true, description: "A model's own rate card, or with no modelId the agency default; the agency's and admins' to read." })
   async rateCard(
     @Ctx() ctx: RequestContext,
     @Arg('modelId', () => ID, { nullable: true, description: 'The model; leave out for the agency default.' }) modelId?: string | null,
     @Arg('agencyId', () => ID, { nullable: true, description: "For an admin: the agency whose default to read." }) agencyId?: string | null,
-  ): Promise<RateCardType | null> {
+  ): Promise<RateCardView | null> {
     const card = await findRateCard(ctx, { modelId, agencyId });
-    return card && toRateCardType(card);
+    return card && toRateCardView(card);
   }
 
   @Authorized()

@@ -23,8 +23,8 @@ export class Money {
   currency!: string;
 }
 
-@ObjectType({ description: 'One priced line of a quote.' })
-export class QuoteLineType {
+@ObjectType('QuoteLine', { description: 'One priced line of a quote.' })
+export class QuoteLineView {
   @Field(() => QuoteLineKind, { description: 'What it charges for.' })
   kind!: QuoteLineKind;
 
@@ -52,8 +52,8 @@ export class Quote {
   @Field(() => String, { description: 'ISO 4217 currency of every amount.' })
   currency!: string;
 
-  @Field(() => [QuoteLineType], { description: 'Priced lines, the service fee included; empty for the model, who reads her part.' })
-  lines!: QuoteLineType[];
+  @Field(() => [QuoteLineView], { description: 'Priced lines, the service fee included; empty for the model, who reads her part.' })
+  lines!: QuoteLineView[];
 
   @Field(() => Money, { nullable: true, description: 'What the brand pays; null for the model.' })
   brandTotal!: Money | null;
@@ -137,8 +137,8 @@ export class TerritoryFactorsInput {
   worldwide!: number;
 }
 
-@ObjectType({ description: "A model's prices (or her agency's default), in one currency, for both booking types." })
-export class RateCardType {
+@ObjectType('RateCard', { description: "A model's prices (or her agency's default), in one currency, for both booking types." })
+export class RateCardView {
   @Field(() => ID, { description: 'Stable identifier.' })
   id!: string;
 
@@ -259,8 +259,8 @@ export class SetRateCardInput {
 
 @ObjectType({ description: 'Result of setRateCard.' })
 export class RateCardPayload {
-  @Field(() => RateCardType, { nullable: true, description: 'The card as now stored.' })
-  rateCard!: RateCardType | null;
+  @Field(() => RateCardView, { nullable: true, description: 'The card as now stored.' })
+  rateCard!: RateCardView | null;
 
   @Field(() => [UserError], { description: 'Why nothing was stored; empty on success.' })
   userErrors!: UserError[];

@@ -3,6 +3,7 @@ import { newId } from '../../common/ids';
 import { MoneyAmountType } from '../../db/money-amount.type';
 import { Agency } from '../agency/agency.entity';
 import { Model } from '../model/model.entity';
+import { MAX_BPS } from '../../common/money';
 
 export interface CancellationBandData {
   noticeHours: number;
@@ -28,7 +29,7 @@ export interface TerritoryFactors {
   name: 'rate_card_amounts_non_negative',
   expression: 'hourly_rate >= 0 and half_day_rate >= 0 and day_rate >= 0 and travel_hourly_rate >= 0',
 })
-@Check({ name: 'rate_card_bps_in_range', expression: 'model_commission_bps >= 0 and model_commission_bps <= 10000 and service_fee_bps >= 0 and service_fee_bps <= 10000 and mother_agency_share_bps >= 0 and mother_agency_share_bps <= 10000 and platform_fee_bps >= 0 and platform_fee_bps <= 10000 and weather_postponement_bps >= 0 and weather_postponement_bps <= 10000' })
+@Check({ name: 'rate_card_bps_in_range', expression: `model_commission_bps >= 0 and model_commission_bps <= ${MAX_BPS} and service_fee_bps >= 0 and service_fee_bps <= ${MAX_BPS} and mother_agency_share_bps >= 0 and mother_agency_share_bps <= ${MAX_BPS} and platform_fee_bps >= 0 and platform_fee_bps <= ${MAX_BPS} and weather_postponement_bps >= 0 and weather_postponement_bps <= ${MAX_BPS}` })
 @Check({
   name: 'rate_card_overtime_multipliers',
   expression: 'overtime_after8h_bps >= 10000 and overtime_after8h_bps <= 100000 and overtime_after12h_bps >= 10000 and overtime_after12h_bps <= 100000',

@@ -7,11 +7,10 @@ import { Role } from '../../core/viewer';
 import { isUniqueViolation } from '../../db/db-errors';
 import { Agency } from '../agency/agency.entity';
 import { Model } from '../model/model.entity';
-import { isCurrencyCode, money } from '../../common/money';
-import type { RateCardType, SetRateCardInput } from './pricing.types';
+import { isCurrencyCode, MAX_BPS, money } from '../../common/money';
+import type { RateCardView, SetRateCardInput } from './pricing.types';
 import { RateCard } from './rate-card.entity';
 
-const MAX_BPS = 10_000;
 
 function checkBps(value: number | null | undefined, field: string, min = 0, max = MAX_BPS): UserError | null {
   if (value == null || (Number.isInteger(value) && value >= min && value <= max)) return null;
@@ -165,7 +164,7 @@ export async function findRateCard(ctx: RequestContext, args: { modelId?: string
 }
 
 /** The GraphQL view of a card. */
-export function toRateCardType(card: RateCard): RateCardType {
+export function toRateCardView(card: RateCard): RateCardView {
   const c = card.currency;
   return {
     id: card.id,

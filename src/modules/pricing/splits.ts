@@ -1,4 +1,4 @@
-import { applyBps, assertSafeInteger, splitByWeights } from '../../common/money';
+import { applyBps, assertSafeInteger, MAX_BPS, splitByWeights } from '../../common/money';
 
 /** The commercial terms of a physical booking, all in bps of what each applies to. */
 export interface PhysicalTerms {
@@ -24,12 +24,11 @@ export interface CancellationBand {
   bps: number;
 }
 
-const FULL = 10_000;
 const MS_PER_HOUR = 3_600_000;
 
 // Every share here is a part of a whole, so more than 100% is a broken card, not a big deal.
 function assertShare(bps: number, what: string): void {
-  if (!Number.isInteger(bps) || bps < 0 || bps > FULL) throw new RangeError(`${what} must be an integer in 0..${FULL}, got ${String(bps)}`);
+  if (!Number.isInteger(bps) || bps < 0 || bps > MAX_BPS) throw new RangeError(`${what} must be an integer in 0..${MAX_BPS}, got ${String(bps)}`);
 }
 
 function assertAmount(value: number, what: string): void {
@@ -66,8 +65,8 @@ export function distributeDigital(total: number, split: { modelBps: number; agen
   assertShare(split.modelBps, 'modelBps');
   assertShare(split.agencyBps, 'agencyBps');
   assertShare(split.platformBps, 'platformBps');
-  if (split.modelBps + split.agencyBps + split.platformBps !== FULL) {
-    throw new RangeError(`Ownership split must sum to ${FULL} bps, got ${split.modelBps + split.agencyBps + split.platformBps}`);
+  if (split.modelBps + split.agencyBps + split.platformBps !== MAX_BPS) {
+    throw new RangeError(`Ownership split must sum to ${MAX_BPS} bps, got ${split.modelBps + split.agencyBps + split.platformBps}`);
   }
   const [model, agency, platform] = splitByWeights(total, [split.modelBps, split.agencyBps, split.platformBps]);
   return { brandTotal: total, model, agency, motherAgency: 0, platform };
@@ -104,7 +103,7 @@ export function cancellationBps(bands: CancellationBand[], start: Date, cancelle
 
   // Milliseconds, not rounded hours: 23 h 59 min 59 s is under 24 h and must pay like it.
   const noticeMs = startMs - cancelledMs;
-  if (noticeMs < 0 && bands.length === 0) return FULL;
+  if (noticeMs < 0 && bands.length === 0) return MAX_BPS;
   let tightest: CancellationBand | undefined;
   for (const b of bands) {
     if (noticeMs < b.noticeHours * MS_PER_HOUR && (tightest === undefined || b.noticeHours < tightest.noticeHours)) tightest = b;

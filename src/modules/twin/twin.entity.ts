@@ -2,6 +2,7 @@ import { ArrayType, Check, Entity, Enum, OneToOne, PrimaryKey, Property, Optiona
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { newId } from '../../common/ids';
 import { Model } from '../model/model.entity';
+import { MAX_BPS } from '../../common/money';
 
 export enum TwinStatus {
   ACTIVE = 'ACTIVE',
@@ -55,7 +56,7 @@ export class ConsentScope {
 @Entity()
 @Check({
   name: 'digital_twin_split_sums_to_whole',
-  expression: 'model_share_bps >= 0 and agency_share_bps >= 0 and platform_share_bps >= 0 and model_share_bps + agency_share_bps + platform_share_bps = 10000',
+  expression: `model_share_bps >= 0 and agency_share_bps >= 0 and platform_share_bps >= 0 and model_share_bps + agency_share_bps + platform_share_bps = ${MAX_BPS}`,
 })
 @Check({ name: 'digital_twin_max_concurrent_jobs_positive', expression: 'max_concurrent_jobs is null or max_concurrent_jobs > 0' })
 export class DigitalTwin {

@@ -1,4 +1,5 @@
 import { isUuid } from '../../common/ids';
+import { MAX_BPS } from '../../common/money';
 import { fail, ok, userError, UserErrorCode, type Result, type UserError } from '../../common/user-error';
 import { checkInstant, checkText, collect } from '../../common/validate';
 import { Action, can, modelFacts } from '../../core/access-policy';
@@ -11,7 +12,6 @@ import { Role } from '../../core/viewer';
 import { ConsentScope, DigitalTwin, OwnershipSplit, TwinStatus } from './twin.entity';
 import type { ConsentScopeInput, CreateDigitalTwinInput, OwnershipSplitInput, UpdateDigitalTwinInput } from './twin.types';
 
-const MAX_BPS = 10_000;
 
 /** Basis points each in 0..10,000 and summing to exactly 10,000. */
 export function checkSplit(split: OwnershipSplitInput, field: string[]): UserError[] {
