@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { recordChange, SYSTEM_ACTOR } from './booking-history';
+import { SYSTEM_ACTOR } from './booking-history';
 import { BookingStatus, BookingType } from './booking-status';
+import { transition } from './booking-transition';
 import { blockedOverlaps, PhysicalBooking } from './booking.entity';
 
 /** True when the option still holds at `now`: not past its expiry. */
@@ -29,7 +30,11 @@ export async function optionRanks(em: EntityManager, ids: readonly string[], now
   return new Map(rows.map((r) => [r.id, Number(r.rank)]));
 }
 
-/** Releases the live options that overlap a booking just confirmed, each with its history; returns them. */
+/**
+ * Releases the options that overlap a booking just confirmed (an option already past its expiry becomes EXPIRED), each
+ * with its history; returns those it changed. An option that someone else changed meanwhile (declined, released,
+ * confirmed) is left as they left it: the conditional change in `transition` skips it.
+ */
 export async function releaseOverlappingOptions(em: EntityManager, confirmed: PhysicalBooking, now = new Date()): Promise<PhysicalBooking[]> {
   const options = await em.find(PhysicalBooking, {
     model: confirmed.model.id,
@@ -38,11 +43,14 @@ export async function releaseOverlappingOptions(em: EntityManager, confirmed: Ph
     id: { $ne: confirmed.id },
     ...blockedOverlaps(confirmed.blockedStart, confirmed.blockedEnd),
   });
-  for (const option of options) {
-    const from = option.status;
-    option.status = isLiveOption(option, now) ? BookingStatus.RELEASED : BookingStatus.EXPIRED;
+  const released: PhysicalBooking[] = [];
+  // In id order, so that two confirmations releasing the same options wait for each other instead of deadlocking.
+  for (const option of options.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const live = isLiveOption(option, now);
     // The reason names no booking: the holder may be another brand, which must not learn the other's id.
-    recordChange(em, option, from, SYSTEM_ACTOR, 'another booking was confirmed over this option');
+    const reason = live ? 'another booking was confirmed over this option' : 'the option expired';
+    const moved = await transition(em, option, live ? BookingStatus.RELEASED : BookingStatus.EXPIRED, SYSTEM_ACTOR, reason);
+    if (moved.ok) released.push(option);
   }
-  return options;
+  return released;
 }
