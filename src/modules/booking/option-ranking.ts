@@ -3,10 +3,11 @@ import { SYSTEM_ACTOR } from './booking-history';
 import { BookingStatus, BookingType } from './booking-status';
 import { transition } from './booking-transition';
 import { blockedOverlaps, PhysicalBooking } from './booking.entity';
+import { effectiveStatus, effectiveStatusSql } from './effective-status';
 
-/** True when the option still holds at `now`: not past its expiry. */
+/** True when the option still holds at `now`: its effective status is OPTION (not past its expiry). */
 export function isLiveOption(b: { status: BookingStatus; optionExpiresAt: Date | null }, now: Date): boolean {
-  return b.status === BookingStatus.OPTION && (!b.optionExpiresAt || b.optionExpiresAt.getTime() > now.getTime());
+  return effectiveStatus(b, now) === BookingStatus.OPTION;
 }
 
 // An option ranks by when it was placed among the live options whose blocked ranges overlap it;
@@ -14,14 +15,12 @@ export function isLiveOption(b: { status: BookingStatus; optionExpiresAt: Date |
 const RANK_SQL = `
   select b.id, 1 + (
     select count(*) from booking o
-    where o.model_id = b.model_id and o.type = 'PHYSICAL' and o.status = 'OPTION'
-      and (o.option_expires_at is null or o.option_expires_at > ?)
+    where o.model_id = b.model_id and o.type = 'PHYSICAL' and ${effectiveStatusSql('o', '?')} = 'OPTION'
       and tstzrange(o.blocked_start, o.blocked_end, '[)') && tstzrange(b.blocked_start, b.blocked_end, '[)')
       and (o.created_at, o.id) < (b.created_at, b.id)
   )::int as rank
   from booking b
-  where b.id in (?) and b.type = 'PHYSICAL' and b.status = 'OPTION'
-    and (b.option_expires_at is null or b.option_expires_at > ?)`;
+  where b.id in (?) and b.type = 'PHYSICAL' and ${effectiveStatusSql('b', '?')} = 'OPTION'`;
 
 /** Rank (1 = first) of each live physical option among ids, in one query; absent ids are not live options. */
 export async function optionRanks(em: EntityManager, ids: readonly string[], now = new Date()): Promise<Map<string, number>> {
