@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 
@@ -90,5 +91,103 @@ describe('the import graph of src/', () => {
       .filter(([, deps]) => deps.some((d) => d.startsWith(`modules${path.sep}`)))
       .map(([file]) => file);
     expect(reaching).toEqual([]);
+  });
+});
+
+const TRANSITION_FILE = path.join('modules', 'booking', 'booking-transition.ts');
+const BOOKING_CLASSES = new Set(['Booking', 'PhysicalBooking', 'DigitalBooking']);
+// A write of booking.status in SQL: an UPDATE of the booking table whose SET names the status column.
+const SQL_STATUS_WRITE = /update\s+"?booking"?\s+(?:as\s+\w+\s+)?set\b[^;]*?\bstatus"?\s*=/i;
+
+/**
+ * True when `type` is a booking entity, by its class or the classes it extends; a union or an intersection holding
+ * one (the ORM's `Loaded<Booking>` is an intersection) counts too.
+ */
+function isBookingType(checker: ts.TypeChecker, type: ts.Type): boolean {
+  if (type.isUnionOrIntersection()) return type.types.some((t) => isBookingType(checker, t));
+  const seen = new Set<ts.Type>();
+  const visit = (t: ts.Type): boolean => {
+    if (seen.has(t)) return false;
+    seen.add(t);
+    if (t.getSymbol() && BOOKING_CLASSES.has(t.getSymbol()!.getName())) return true;
+    return (t.isClassOrInterface() ? checker.getBaseTypes(t) : []).some(visit);
+  };
+  return visit(type);
+}
+
+/**
+ * Every place under src/ outside booking-transition.ts that writes a booking's status: an assignment to `.status` of
+ * something typed as a booking, an object with a `status` key handed to the ORM's assign or nativeUpdate for a
+ * booking, or SQL that updates the booking table's status; as "file:line text".
+ */
+function bookingStatusWrites(files: string[]): string[] {
+  // The project's own compiler options, so that the ORM's types resolve (an unresolved type is `any` and hides a write).
+  const configFile = path.join(SRC, '..', 'tsconfig.json');
+  const { options } = ts.parseJsonConfigFileContent(ts.readConfigFile(configFile, ts.sys.readFile).config, ts.sys, path.dirname(configFile));
+  const program = ts.createProgram(files, { ...options, noEmit: true });
+  const checker = program.getTypeChecker();
+  const found: string[] = [];
+  for (const file of files) {
+    const relative = path.relative(SRC, file);
+    if (relative === TRANSITION_FILE) continue;
+    const source = program.getSourceFile(file)!;
+    const report = (node: ts.Node) => {
+      const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
+      found.push(`${relative}:${line + 1} ${node.getText(source).split('\n')[0]}`);
+    };
+    const visit = (node: ts.Node): void => {
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+        const target = node.left;
+        const named =
+          (ts.isPropertyAccessExpression(target) && target.name.text === 'status') ||
+          (ts.isElementAccessExpression(target) && ts.isStringLiteral(target.argumentExpression) && target.argumentExpression.text === 'status');
+        if (named && isBookingType(checker, checker.getTypeAtLocation((target as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression))) report(node);
+      }
+      if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ['assign', 'nativeUpdate'].includes(node.expression.name.text)) {
+        const setsStatus = node.arguments.some((a) => ts.isObjectLiteralExpression(a) && a.properties.some((p) => p.name && ts.isIdentifier(p.name) && p.name.text === 'status'));
+        const onBooking = node.arguments.some((a) => isBookingType(checker, checker.getTypeAtLocation(a)) || (ts.isIdentifier(a) && BOOKING_CLASSES.has(a.text)));
+        if (setsStatus && onBooking) report(node);
+      }
+      if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) && SQL_STATUS_WRITE.test(node.getText(source))) report(node);
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return found;
+}
+
+describe("a booking's status", () => {
+  it('changes only through transition() in booking-transition.ts', () => {
+    expect(bookingStatusWrites(sourceFiles(SRC))).toEqual([]);
+  });
+
+  it('is caught when written anywhere else', () => {
+    // Outside src/, so that nothing else that reads src/ meets it; it imports the real entity by its full path.
+    const dir = mkdtempSync(path.join(tmpdir(), 'status-probe-'));
+    const probe = path.join(dir, 'probe.ts');
+    const booking = (name: string) => JSON.stringify(path.join(SRC, 'modules', 'booking', name));
+    try {
+      writeFileSync(
+        probe,
+        [
+          `import { BookingStatus } from ${booking('booking-status')};`,
+          `import { PhysicalBooking } from ${booking('booking.entity')};`,
+          'export function probe(b: PhysicalBooking, em: { nativeUpdate(...a: unknown[]): void }): string {',
+          '  b.status = BookingStatus.RELEASED;',
+          '  em.nativeUpdate(PhysicalBooking, { id: b.id }, { status: BookingStatus.EXPIRED });',
+          "  return `update booking set status = 'EXPIRED' where id = ?`;",
+          '}',
+          '',
+        ].join('\n'),
+      );
+      const writes = bookingStatusWrites([probe]).map((w) => w.replace(/^.*probe\.ts:/, ''));
+      expect(writes).toEqual([
+        '4 b.status = BookingStatus.RELEASED',
+        '5 em.nativeUpdate(PhysicalBooking, { id: b.id }, { status: BookingStatus.EXPIRED })',
+        "6 `update booking set status = 'EXPIRED' where id = ?`",
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -22,6 +22,8 @@ export interface Config {
   maxQueryCost: number;
   maxAliases: number;
   maxTokens: number;
+  /** Seconds between two sweeps that write EXPIRED on lapsed options; 0 turns the sweep off in this process. */
+  optionSweepSeconds: number;
 }
 
 export const DEFAULT_JWT_SECRET = 'twinbook-development-secret-change-me';
@@ -57,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryCost: z.int(env, 'MAX_QUERY_COST', 5000, 10, 1_000_000, errors),
     maxAliases: z.int(env, 'MAX_ALIASES', 15, 1, 1000, errors),
     maxTokens: z.int(env, 'MAX_TOKENS', 2000, 100, 100_000, errors),
+    optionSweepSeconds: z.int(env, 'OPTION_SWEEP_SECONDS', 60, 0, 86_400, errors),
   };
   if (errors.length) throw new Error(`Invalid configuration:\n- ${errors.join('\n- ')}`);
   return config;

@@ -3,6 +3,7 @@ import { loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { seedDemoData } from './db/demo-data';
 import { createLogger } from './logger';
+import { startOptionSweep } from './modules/booking/option-sweep';
 import { createApp } from './server/app';
 
 async function main(): Promise<void> {
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   const db = await openDatabase(config, logger);
   const app = await createApp(config, db.orm.em, logger);
   await app.listen(config.port, config.host);
+  const sweep = startOptionSweep(db.orm.em, config, logger);
   const url = `http://localhost:${app.port()}/graphql`;
   logger.info({ url, database: db.embedded ? `embedded (${config.dataDir})` : 'DATABASE_URL' }, 'twinbook API ready');
 
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     // Requests still running get a few seconds; after that the process goes regardless.
     setTimeout(() => process.exit(1), 10_000).unref();
+    await sweep.stop();
     await app.close();
     await db.close();
     process.exit(0);

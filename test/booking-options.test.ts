@@ -237,8 +237,8 @@ describe('option expiry', () => {
     expect(await ranks([expiring, next, lapsing])).toEqual([1, 2, 3]);
 
     await sleep(Math.max(0, expiresAt.getTime() - Date.now()) + 100);
-    // Nothing has touched the expired options yet: they still read OPTION but no longer hold or rank.
-    expect(await statuses([expiring, next, lapsing])).toEqual(['OPTION', 'OPTION', 'OPTION']);
+    // Nothing has touched the expired options yet: they already read EXPIRED and no longer hold or rank.
+    expect(await statuses([expiring, next, lapsing])).toEqual(['EXPIRED', 'OPTION', 'EXPIRED']);
     expect(await ranks([expiring, next, lapsing])).toEqual([null, 1, null]);
 
     const res = await confirm(expiring, s.brand.token);

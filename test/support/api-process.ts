@@ -1,6 +1,9 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import type { GraphQLResponse } from './test-app';
 import { TEST_JWT_SECRET } from './test-secret';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -26,12 +29,12 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `node dist/src/main.js` against a database and waits until it is ready. */
-export async function startApiProcess(databaseUrl: string): Promise<ApiProcess> {
+/** Starts `node dist/src/main.js` against a database (with `env` on top of the test defaults) and waits until it is ready. */
+export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ApiProcess> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['dist/src/main.js'], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', JWT_SECRET: TEST_JWT_SECRET, SEED_DEMO: 'false', LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', JWT_SECRET: TEST_JWT_SECRET, SEED_DEMO: 'false', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -58,4 +61,14 @@ export async function startApiProcess(databaseUrl: string): Promise<ApiProcess> 
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** Sends a typed operation to one API endpoint (of a process started here) and returns the status and body. */
+export async function postTo<R, V>(url: string, doc: TypedDocumentNode<R, V>, variables: V, token: string): Promise<GraphQLResponse<R>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: print(doc), variables }),
+  });
+  return { status: res.status, ...((await res.json()) as Omit<GraphQLResponse<R>, 'status'>) };
 }

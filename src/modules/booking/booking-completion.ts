@@ -10,10 +10,11 @@ import { PayoutReason } from '../payout/payout.entity';
 import { writePayouts } from '../payout/payout-ledger';
 import { BookingQuote } from '../pricing/booking-quote.entity';
 import { factsOf, freezeQuote, priceOrRefusal } from '../pricing/quote.service';
-import { actorOf, recordChange } from './booking-history';
+import { actorOf } from './booking-history';
 import { inTransaction } from '../../core/transaction';
 import { BookingStatus } from './booking-status';
 import { canTransition } from './booking-transitions';
+import { transition } from './booking-transition';
 import { Booking, DigitalBooking, PhysicalBooking } from './booking.entity';
 import { DeliverableInput } from './booking.types';
 
@@ -74,9 +75,10 @@ export async function completeBooking(ctx: RequestContext, input: CompleteBookin
       const priced = result.priced;
       const model = await em.findOneOrFail(Model, booking.model.id);
       writePayouts(em, booking, model, priced, priced.currency, PayoutReason.FEE);
-      booking.status = BookingStatus.COMPLETED;
       booking.completedAt = new Date();
-      recordChange(em, booking, BookingStatus.CONFIRMED, actorOf(viewer), null);
+      // Thrown for the same reason as above: the payouts and the completion time must not outlive a refused change.
+      const moved = await transition(em, booking, BookingStatus.COMPLETED, actorOf(viewer), null, ['input', 'id']);
+      if (!moved.ok) throw new UserErrorsException(moved.errors);
       await em.flush();
       return ok(booking);
     }

@@ -6,10 +6,11 @@ import { checkText } from '../../common/validate';
 import { Action, bookingFacts, can, Relation, relationTo } from '../../core/access-policy';
 import { viewerOf, type RequestContext } from '../../core/context';
 import type { Viewer } from '../../core/viewer';
-import { actorOf, recordChange, SYSTEM_ACTOR } from './booking-history';
+import { actorOf, SYSTEM_ACTOR } from './booking-history';
 import { inTransaction } from '../../core/transaction';
 import { BookingStatus } from './booking-status';
 import { canTransition } from './booking-transitions';
+import { transition, transitionError } from './booking-transition';
 import { Booking, DigitalBooking, PhysicalBooking } from './booking.entity';
 import { twinJobOf, twinRefusals } from './booking.service';
 import { isLiveOption, optionRanks, releaseOverlappingOptions } from './option-ranking';
@@ -40,10 +41,6 @@ async function loadForChange(em: EntityManager, viewer: Viewer, id: string): Pro
   return ok(booking);
 }
 
-function transitionError(from: BookingStatus, to: BookingStatus) {
-  return userError(UserErrorCode.TRANSITION_NOT_ALLOWED, `a ${from} booking cannot become ${to}`, ['id']);
-}
-
 /**
  * Confirms a booking. A brand picks up its own physical option while it ranks 1st; the agency confirms any
  * option once none ranks above it. Confirming a physical booking releases the options it overlaps.
@@ -60,8 +57,8 @@ export async function confirmBooking(ctx: RequestContext, id: string): Promise<R
       const now = new Date();
       if (booking instanceof PhysicalBooking) {
         if (!isLiveOption(booking, now)) {
-          booking.status = BookingStatus.EXPIRED;
-          recordChange(em, booking, BookingStatus.OPTION, SYSTEM_ACTOR, 'the option expired before it was confirmed');
+          const expired = await transition(em, booking, BookingStatus.EXPIRED, SYSTEM_ACTOR, 'the option expired before it was confirmed');
+          if (!expired.ok) return expired;
           await em.flush();
           return fail(userError(UserErrorCode.OPTION_EXPIRED, `the option expired at ${booking.optionExpiresAt!.toISOString()}`, ['id']));
         }
@@ -74,8 +71,8 @@ export async function confirmBooking(ctx: RequestContext, id: string): Promise<R
         const refusals = await twinRefusals(em, twinJobOf(booking as DigitalBooking));
         if (refusals.length) return fail(...refusals);
       }
-      booking.status = BookingStatus.CONFIRMED;
-      recordChange(em, booking, BookingStatus.OPTION, actorOf(viewer), null);
+      const moved = await transition(em, booking, BookingStatus.CONFIRMED, actorOf(viewer), null);
+      if (!moved.ok) return moved;
       // The deal memo: from now on the booking is priced with the card as it stands at this moment.
       await freezeQuote(em, booking);
       await em.flush();
@@ -111,8 +108,8 @@ export async function cancelBooking(ctx: RequestContext, id: string, reason: str
       const from = booking.status;
       if (booking instanceof PhysicalBooking && from === BookingStatus.OPTION && !isLiveOption(booking, new Date())) {
         // It had lapsed already: the history says so, rather than that its holder or the agency gave it up.
-        booking.status = BookingStatus.EXPIRED;
-        recordChange(em, booking, from, SYSTEM_ACTOR, 'the option had expired before it was cancelled');
+        const expired = await transition(em, booking, BookingStatus.EXPIRED, SYSTEM_ACTOR, 'the option had expired before it was cancelled');
+        if (!expired.ok) return expired;
         await em.flush();
         return ok(booking);
       }
@@ -126,9 +123,8 @@ export async function cancelBooking(ctx: RequestContext, id: string, reason: str
             : relation === Relation.OWN_AGENCY
               ? BookingStatus.DECLINED
               : BookingStatus.CANCELLED;
-      if (!canTransition(from, to)) return fail(transitionError(from, to));
-      booking.status = to;
-      recordChange(em, booking, from, actorOf(viewer), reason.trim());
+      const moved = await transition(em, booking, to, actorOf(viewer), reason.trim());
+      if (!moved.ok) return moved;
       if (from === BookingStatus.CONFIRMED && relation === Relation.OWN_BRAND) await chargeCancellation(em, booking, new Date());
       await em.flush();
       return ok(booking);

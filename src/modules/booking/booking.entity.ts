@@ -81,7 +81,8 @@ export abstract class Booking {
   @ManyToOne(() => Brand, { ref: true, deleteRule: 'restrict' })
   brand!: Ref<Brand>;
 
-  @Field(() => BookingStatus, { description: 'Where the booking is in its lifecycle.' })
+  // Read through BookingResolver.status, which gives the effective status (see effective-status.ts).
+  @Field(() => BookingStatus, { description: 'Where the booking is in its lifecycle; an option past its expiry reads EXPIRED from that instant.' })
   @Enum({ items: () => BookingStatus })
   status: Opt<BookingStatus> = BookingStatus.OPTION;
 

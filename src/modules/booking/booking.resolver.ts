@@ -8,6 +8,8 @@ import { CompleteBookingInput, completeBooking } from './booking-completion';
 import { cancelBooking, confirmBooking } from './booking-lifecycle';
 import { BookingConnection, BookingListArgs, listBookings } from './booking-list';
 import { Booking, PhysicalBooking } from './booking.entity';
+import { BookingStatus } from './booking-status';
+import { effectiveStatus } from './effective-status';
 import { createDigitalBooking, createPhysicalBooking, findBooking } from './booking.service';
 import { BookingPayload, CreateDigitalBookingInput, CreatePhysicalBookingInput } from './booking.types';
 import { historyByBookingLoader, optionRankLoader } from './booking.loaders';
@@ -24,6 +26,12 @@ export class BookingResolver {
   @FieldResolver(() => Brand, { description: 'The brand that booked.' })
   async brand(@Ctx() ctx: RequestContext, @Root() booking: Booking): Promise<Brand> {
     return (await brandLoader(ctx).load(booking.brand.id))!;
+  }
+
+  // The stored status lags behind an expiry until the sweep writes it; readers must not.
+  @FieldResolver(() => BookingStatus)
+  status(@Root() booking: Booking): BookingStatus {
+    return effectiveStatus(booking, new Date());
   }
 
   @FieldResolver(() => [BookingChange], { description: 'Every status change, oldest first.' })

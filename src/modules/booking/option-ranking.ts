@@ -1,11 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { recordChange, SYSTEM_ACTOR } from './booking-history';
+import { SYSTEM_ACTOR } from './booking-history';
 import { BookingStatus, BookingType } from './booking-status';
+import { transition } from './booking-transition';
 import { blockedOverlaps, PhysicalBooking } from './booking.entity';
+import { effectiveStatus, effectiveStatusSql } from './effective-status';
 
-/** True when the option still holds at `now`: not past its expiry. */
+/** True when the option still holds at `now`: its effective status is OPTION (not past its expiry). */
 export function isLiveOption(b: { status: BookingStatus; optionExpiresAt: Date | null }, now: Date): boolean {
-  return b.status === BookingStatus.OPTION && (!b.optionExpiresAt || b.optionExpiresAt.getTime() > now.getTime());
+  return effectiveStatus(b, now) === BookingStatus.OPTION;
 }
 
 // An option ranks by when it was placed among the live options whose blocked ranges overlap it;
@@ -13,14 +15,12 @@ export function isLiveOption(b: { status: BookingStatus; optionExpiresAt: Date |
 const RANK_SQL = `
   select b.id, 1 + (
     select count(*) from booking o
-    where o.model_id = b.model_id and o.type = 'PHYSICAL' and o.status = 'OPTION'
-      and (o.option_expires_at is null or o.option_expires_at > ?)
+    where o.model_id = b.model_id and o.type = 'PHYSICAL' and ${effectiveStatusSql('o', '?')} = 'OPTION'
       and tstzrange(o.blocked_start, o.blocked_end, '[)') && tstzrange(b.blocked_start, b.blocked_end, '[)')
       and (o.created_at, o.id) < (b.created_at, b.id)
   )::int as rank
   from booking b
-  where b.id in (?) and b.type = 'PHYSICAL' and b.status = 'OPTION'
-    and (b.option_expires_at is null or b.option_expires_at > ?)`;
+  where b.id in (?) and b.type = 'PHYSICAL' and ${effectiveStatusSql('b', '?')} = 'OPTION'`;
 
 /** Rank (1 = first) of each live physical option among ids, in one query; absent ids are not live options. */
 export async function optionRanks(em: EntityManager, ids: readonly string[], now = new Date()): Promise<Map<string, number>> {
@@ -29,7 +29,11 @@ export async function optionRanks(em: EntityManager, ids: readonly string[], now
   return new Map(rows.map((r) => [r.id, Number(r.rank)]));
 }
 
-/** Releases the live options that overlap a booking just confirmed, each with its history; returns them. */
+/**
+ * Releases the options that overlap a booking just confirmed (an option already past its expiry becomes EXPIRED), each
+ * with its history; returns those it changed. An option that someone else changed meanwhile (declined, released,
+ * confirmed) is left as they left it: the conditional change in `transition` skips it.
+ */
 export async function releaseOverlappingOptions(em: EntityManager, confirmed: PhysicalBooking, now = new Date()): Promise<PhysicalBooking[]> {
   const options = await em.find(PhysicalBooking, {
     model: confirmed.model.id,
@@ -38,11 +42,14 @@ export async function releaseOverlappingOptions(em: EntityManager, confirmed: Ph
     id: { $ne: confirmed.id },
     ...blockedOverlaps(confirmed.blockedStart, confirmed.blockedEnd),
   });
-  for (const option of options) {
-    const from = option.status;
-    option.status = isLiveOption(option, now) ? BookingStatus.RELEASED : BookingStatus.EXPIRED;
+  const released: PhysicalBooking[] = [];
+  // In id order, so that two confirmations releasing the same options wait for each other instead of deadlocking.
+  for (const option of options.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    const live = isLiveOption(option, now);
     // The reason names no booking: the holder may be another brand, which must not learn the other's id.
-    recordChange(em, option, from, SYSTEM_ACTOR, 'another booking was confirmed over this option');
+    const reason = live ? 'another booking was confirmed over this option' : 'the option expired';
+    const moved = await transition(em, option, live ? BookingStatus.RELEASED : BookingStatus.EXPIRED, SYSTEM_ACTOR, reason);
+    if (moved.ok) released.push(option);
   }
-  return options;
+  return released;
 }

@@ -4,23 +4,23 @@ import { checkInstant } from '../../common/validate';
 import { Action, bookingFacts, can, modelFacts } from '../../core/access-policy';
 import { viewerOf, type RequestContext } from '../../core/context';
 import { BookingStatus, BookingType } from '../booking/booking-status';
-import { PhysicalBooking } from '../booking/booking.entity';
 import { BOOKING_COLUMNS, bookingOfRow, type BookingRow } from '../booking/booking-rows';
 import { Brand } from '../brand/brand.entity';
 import { runPrepared, type PreparedStatement } from '../../db/prepared';
-import { isLiveOption } from '../booking/option-ranking';
+import { effectiveStatus, effectiveStatusSql } from '../booking/effective-status';
 import type { Model } from '../model/model.entity';
 import type { Calendar, CalendarArgs, CalendarEntry, LocalTime } from './calendar.types';
 import { brandLoader } from '../brand/brand.loaders';
 
 const MAX_WINDOW_MS = 366 * 24 * 3600_000;
 
-// The live bookings of a model whose blocked range overlaps [from, to), with their brands: one statement.
+// The live bookings of a model whose blocked range overlaps [from, to), with their brands: one statement. Live by the
+// effective status at $4, so that an option past its expiry is left out from that instant, swept or not.
 const CALENDAR_ROWS: PreparedStatement = {
   name: 'model_calendar',
   text: `select ${BOOKING_COLUMNS}, br.name as brand_name, br.created_at as brand_created_at
     from booking b join brand br on br.id = b.brand_id
-    where b.model_id = $1 and b.status in ('OPTION', 'CONFIRMED', 'COMPLETED')
+    where b.model_id = $1 and ${effectiveStatusSql('b', '$4')} in ('OPTION', 'CONFIRMED', 'COMPLETED')
       and tstzrange(b.blocked_start, b.blocked_end, '[)') && tstzrange($2, $3, '[)')
     order by b.start_at, b.id`,
 };
@@ -54,14 +54,14 @@ export async function modelCalendar(ctx: RequestContext, model: Model, args: Cal
   const rows = await runPrepared<BookingRow & { brand_name: string; brand_created_at: string }>(
     ctx.em,
     CALENDAR_ROWS,
-    [model.id, args.from, args.to],
+    [model.id, args.from, args.to, now],
     'replica',
   );
   // Built from the rows, not hydrated by the ORM (see booking-rows.ts); each brand once, handed to the brand loader.
   const platform = ctx.em.getPlatform();
   const parseDate = (text: string) => platform.parseDate(text);
   const brands = new Map<string, Brand>();
-  const rowsAsBookings = rows.map((row) => {
+  const bookings = rows.map((row) => {
     let brand = brands.get(row.brand_id);
     if (!brand) {
       brand = Object.assign(new Brand(), { id: row.brand_id, name: row.brand_name, createdAt: parseDate(row.brand_created_at) });
@@ -70,7 +70,6 @@ export async function modelCalendar(ctx: RequestContext, model: Model, args: Cal
     }
     return bookingOfRow(row, parseDate, brand);
   });
-  const bookings = rowsAsBookings.filter((b) => !(b instanceof PhysicalBooking) || b.status !== BookingStatus.OPTION || isLiveOption(b, now));
 
   const entries: CalendarEntry[] = bookings.map((b) => {
     const full = can(viewer, Action.READ_BOOKING, bookingFacts(b));
@@ -78,7 +77,7 @@ export async function modelCalendar(ctx: RequestContext, model: Model, args: Cal
       bookingId: full ? b.id : null,
       busy: !full,
       type: b.type,
-      status: b.status,
+      status: effectiveStatus(b, now),
       start: b.start,
       end: b.end,
       blockedStart: b.blockedStart,
