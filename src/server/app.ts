@@ -10,6 +10,7 @@ import { AuthenticationError, TokenVerifier } from './auth';
 import { createRequestContext, createSharedState, type RequestContext } from './context';
 import { formatError } from './errors';
 import { queryLimits } from './limits';
+import { knownOperationTypes } from './operation-types';
 import { createSchema } from './schema';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -56,7 +57,7 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
     schema,
     // No HTTP caching of GraphQL answers here; the cache-control plugin would still run on every field.
     plugins: [...limits.plugins, ApolloServerPluginCacheControlDisabled(), ApolloServerPluginUsageReportingDisabled()],
-    validationRules: limits.validationRules,
+    validationRules: [knownOperationTypes, ...limits.validationRules],
     parseOptions: { maxTokens: config.maxTokens },
     formatError: formatError(logger),
     includeStacktraceInErrorResponses: false,
