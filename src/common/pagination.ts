@@ -1,6 +1,7 @@
-import { GraphQLError } from 'graphql';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { badArgument, badArgumentOf } from './bad-argument';
 import { isUuid } from './ids';
+import { checkInstant } from './validate';
 
 @ObjectType({ description: 'Where a page stands in the whole list (Relay).' })
 export class PageInfo {
@@ -78,14 +79,14 @@ export function decodeCursor(raw: string): Cursor {
   } catch {
     // falls through to the error below
   }
-  throw new GraphQLError('`after` is not a cursor this API gave out', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } });
+  throw badArgument('`after` is not a cursor this API gave out', 'after');
 }
 
 /** The page size asked for, checked against the hard maximum. */
 export function pageSize(first: number | null | undefined, max: number, fallback = 20): number {
   const size = first ?? Math.min(fallback, max);
   if (!Number.isInteger(size) || size < 1 || size > max) {
-    throw new GraphQLError(`\`first\` must be from 1 to ${max}`, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'first' } });
+    throw badArgument(`\`first\` must be from 1 to ${max}`, 'first');
   }
   return size;
 }
@@ -115,6 +116,9 @@ export function afterCreatedAt(after: string | null | undefined): object {
   const at = new Date(c.key);
   // Every id is a uuid: anything else in a cursor would make PostgreSQL fail on the comparison.
   if (!ISO_INSTANT.test(c.key) || Number.isNaN(at.getTime()) || !isUuid(c.id)) decodeCursor('');
+  // A well-formed key can still name a year the database refuses (year 0); only ours ever reach SQL.
+  const outOfSpan = checkInstant(at, ['after']);
+  if (outOfSpan) throw badArgumentOf(outOfSpan);
   return { $or: [{ createdAt: { $gt: at } }, { createdAt: at, id: { $gt: c.id } }] };
 }
 

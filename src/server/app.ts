@@ -8,8 +8,9 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { AuthenticationError, TokenVerifier } from './auth';
 import { createRequestContext, Memo, type RequestContext } from '../core/context';
-import { formatError } from './errors';
+import { formatError, HttpError, httpErrorAnswer } from './errors';
 import { queryLimits } from './limits';
+import { knownOperationTypes } from './operation-types';
 import { createSchema } from './schema';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -23,13 +24,19 @@ export interface App {
   close(): Promise<void>;
 }
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
+/**
+ * The path and query string of a request target. Any target a client sends must be answered, so this never
+ * throws: `new URL()` refuses some origin-form targets ("//", "//x:y"), which are only paths here.
+ */
+function splitTarget(target: string): { pathname: string; search: string } | null {
+  if (!target.startsWith('/')) {
+    // Absolute-form (through a proxy) names the path inside a URL; asterisk-form and the rest name none.
+    if (!/^https?:\/\//i.test(target) || !URL.canParse(target)) return null;
+    const url = new URL(target);
+    return { pathname: url.pathname, search: url.search };
   }
+  const query = target.indexOf('?');
+  return query < 0 ? { pathname: target, search: '' } : { pathname: target.slice(0, query), search: target.slice(query) };
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -37,7 +44,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'request body too large');
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'BAD_REQUEST', 'request body too large');
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -52,13 +59,14 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 export async function createApp(config: Config, em: EntityManager, logger: Logger): Promise<App> {
   const schema = await createSchema();
   const limits = queryLimits(schema, config);
+  const format = formatError(logger);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     // No HTTP caching of GraphQL answers here; the cache-control plugin would still run on every field.
     plugins: [...limits.plugins, ApolloServerPluginCacheControlDisabled(), ApolloServerPluginUsageReportingDisabled()],
-    validationRules: limits.validationRules,
+    validationRules: [knownOperationTypes, ...limits.validationRules],
     parseOptions: { maxTokens: config.maxTokens },
-    formatError: formatError(logger),
+    formatError: format,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     introspection: true,
@@ -70,7 +78,7 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
   // What modules keep for the process (caches) lives here, one per app.
   const shared = new Memo();
 
-  async function graphql(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  async function graphql(req: IncomingMessage, res: ServerResponse, search: string): Promise<void> {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -81,10 +89,10 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
       try {
         body = JSON.parse(raw);
       } catch {
-        throw new HttpError(400, 'request body is not valid JSON');
+        throw new HttpError(400, 'BAD_REQUEST', 'request body is not valid JSON');
       }
     }
-    const httpRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search: url.search, body };
+    const httpRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search, body };
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: httpRequest,
       context: async () => {
@@ -110,20 +118,20 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
   }
 
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const target = splitTarget(req.url ?? '/');
     const handle = async () => {
-      if (url.pathname === '/graphql') return graphql(req, res, url);
-      if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
-      if (url.pathname === '/ready') {
+      if (!target) throw new HttpError(400, 'BAD_REQUEST', 'the request target is not a path');
+      if (target.pathname === '/graphql') return graphql(req, res, target.search);
+      if (target.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
+      if (target.pathname === '/ready') {
         await em.getConnection().execute('select 1');
         return sendJson(res, 200, { status: 'ready' });
       }
-      sendJson(res, 404, { error: 'not found; GraphQL is at /graphql' });
+      throw new HttpError(404, 'NOT_FOUND', 'no such path; GraphQL is served on /graphql');
     };
     handle().catch((err: unknown) => {
-      if (err instanceof HttpError) return sendJson(res, err.status, { errors: [{ message: err.message, extensions: { code: 'BAD_REQUEST' } }] });
-      logger.error({ err }, 'request failed');
-      if (!res.headersSent) sendJson(res, url.pathname === '/ready' ? 503 : 500, { errors: [{ message: 'Internal server error' }] });
+      const answer = httpErrorAnswer(format, err, target?.pathname === '/ready' ? 503 : 500);
+      if (!res.headersSent) sendJson(res, answer.status, answer.body);
       else res.end();
     });
   });

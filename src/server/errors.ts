@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from '../logger';
 import { limitCode } from './limits';
 
@@ -9,6 +9,7 @@ const CLIENT_CODES = new Set([
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',
   'BAD_REQUEST',
+  'NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
@@ -17,20 +18,70 @@ const CLIENT_CODES = new Set([
   'QUERY_TOO_COSTLY',
 ]);
 
-/** Formats every error for the client: known ones as they are (with a clear code), the rest logged and masked. */
+/** A failure of the HTTP layer, before any GraphQL: its status and client code. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: 'BAD_REQUEST' | 'NOT_FOUND',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function httpStatusOf(error: unknown): number | undefined {
+  const http = error instanceof GraphQLError ? (error.extensions.http as { status?: unknown } | undefined) : undefined;
+  return typeof http?.status === 'number' ? http.status : undefined;
+}
+
+/**
+ * The client code of a refusal that Apollo or graphql-js sends without one, or null for a real fault. These
+ * would otherwise be told as INTERNAL_SERVER_ERROR although the request, not the server, is at fault.
+ */
+function uncodedRefusal(error: unknown): string | null {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined || error.path) return null;
+  // graphql-js stops coercing variables after 50 bad ones and says so in an error naming none of them.
+  if (/^Too many errors processing variables/.test(error.message)) return 'BAD_USER_INPUT';
+  if (/^Unsupported persisted query version/.test(error.message)) return 'PERSISTED_QUERY_NOT_SUPPORTED';
+  // Apollo refuses a malformed request (a persisted query whose hash does not match its text) with a 4xx status only.
+  const status = httpStatusOf(error);
+  return status !== undefined && status >= 400 && status < 500 ? 'BAD_REQUEST' : null;
+}
+
+/**
+ * The one error mapper: every failure, from a resolver, a plugin, Apollo or the HTTP layer, is told to the
+ * client through it. Known ones keep their message with a stable code; the rest are logged and masked.
+ */
 export function formatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = String(formatted.extensions?.code ?? '');
-    const original = unwrapResolverError(error);
     if (code === 'UNAUTHORIZED') {
       return { message: 'Your role may not do this', path: formatted.path, extensions: { code: 'FORBIDDEN' } };
     }
-    if (CLIENT_CODES.has(code)) {
-      const limit = code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' ? limitCode(formatted.message) : null;
+    const clientCode = CLIENT_CODES.has(code) ? code : uncodedRefusal(error);
+    if (clientCode) {
+      const limit = clientCode === 'GRAPHQL_VALIDATION_FAILED' || clientCode === 'GRAPHQL_PARSE_FAILED' ? limitCode(formatted.message) : null;
       const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions: { ...extensions, code: limit ?? code } };
+      return { ...formatted, extensions: { ...extensions, code: limit ?? clientCode } };
     }
-    logger.error({ err: original ?? error, path: formatted.path }, 'unexpected error');
+    logger.error({ err: unwrapResolverError(error) ?? error, path: formatted.path }, 'unexpected error');
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
+}
+
+/**
+ * The HTTP answer to a failure outside Apollo (a request target, body or path refused, or a fault), told
+ * through the same mapper as every GraphQL error. `faultStatus` is the status of a fault: 500, or 503 for readiness.
+ */
+export function httpErrorAnswer(
+  format: ReturnType<typeof formatError>,
+  err: unknown,
+  faultStatus = 500,
+): { status: number; body: { errors: GraphQLFormattedError[] } } {
+  const error =
+    err instanceof HttpError
+      ? new GraphQLError(err.message, { extensions: { code: err.code } })
+      : new GraphQLError('Unexpected error', { originalError: err instanceof Error ? err : new Error(String(err)) });
+  const answer = format(error.toJSON(), err instanceof HttpError ? error : err);
+  return { status: err instanceof HttpError ? err.status : faultStatus, body: { errors: [answer] } };
 }

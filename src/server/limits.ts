@@ -55,6 +55,8 @@ function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPl
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation }) {
+          // No operation by that name (or several and no name): execution refuses it with OPERATION_RESOLUTION_FAILURE.
+          if (!operation) return;
           const operationName = request.operationName ?? '';
           const known = fixedCosts.get(document)?.get(operationName);
           if (known !== undefined) {
@@ -63,7 +65,7 @@ function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPl
           }
           // Variables that do not coerce cannot be costed; execution refuses them as BAD_USER_INPUT (HTTP 400)
           // before any resolver runs, whereas the estimator would throw them as an unexpected error (HTTP 500).
-          if (getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {}).errors) return;
+          if (getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors) return;
           let readArguments = false;
           const byArguments = (estimator: ComplexityEstimator): ComplexityEstimator => (options) => {
             const cost = estimator(options);

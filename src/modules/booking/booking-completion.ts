@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import { Field, ID, InputType } from 'type-graphql';
 import { isUuid } from '../../common/ids';
 import { fail, ok, userError, UserErrorCode, UserErrorsException, type Result } from '../../common/user-error';
-import { checkText, collect } from '../../common/validate';
+import { checkInstant, checkText, collect } from '../../common/validate';
 import { Action, bookingFacts, can } from '../../core/access-policy';
 import { viewerOf, type RequestContext } from '../../core/context';
 import { Model } from '../model/model.entity';
@@ -49,6 +49,9 @@ export async function completeBooking(ctx: RequestContext, input: CompleteBookin
         return fail(userError(UserErrorCode.TRANSITION_NOT_ALLOWED, `a ${booking.status} booking cannot become COMPLETED`, ['input', 'id']));
       }
       if (booking instanceof PhysicalBooking && input.actualEnd) {
+        // Stored as given: an instant the database cannot hold (year 0, say) must stop here, not in SQL.
+        const outOfSpan = checkInstant(input.actualEnd, ['input', 'actualEnd']);
+        if (outOfSpan) return fail(outOfSpan);
         if (input.actualEnd.getTime() <= booking.start.getTime()) {
           return fail(userError(UserErrorCode.INVALID_RANGE, 'the actual end must be after the start', ['input', 'actualEnd']));
         }

@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { badArgument, badArgumentOf } from '../../common/bad-argument';
 import { freeSlots, isValidTimeZone, localDays, overlaps, toLocal, type LocalWallTime } from '../../common/time/ranges';
 import { checkInstant } from '../../common/validate';
 import { Action, bookingFacts, can, modelFacts } from '../../core/access-policy';
@@ -25,10 +25,6 @@ const CALENDAR_ROWS: PreparedStatement = {
     order by b.start_at, b.id`,
 };
 
-function badInput(message: string, argumentName: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', argumentName } });
-}
-
 const local = (w: LocalWallTime): LocalTime => ({ dateTime: w.local, date: w.date, offset: w.offset, timeZone: w.zone });
 
 /** True when the viewer may read this model's calendar (READ_CALENDAR): her side, an admin, or a brand (other work as busy blocks). */
@@ -42,11 +38,11 @@ export function canReadCalendar(ctx: RequestContext, model: Model): boolean {
  */
 export async function modelCalendar(ctx: RequestContext, model: Model, args: CalendarArgs): Promise<Calendar> {
   const zone = args.timeZone ?? model.timeZone;
-  if (!isValidTimeZone(zone)) throw badInput(`"${zone}" is not an IANA time zone name`, 'timeZone');
+  if (!isValidTimeZone(zone)) throw badArgument(`"${zone}" is not an IANA time zone name`, 'timeZone');
   const outOfSpan = checkInstant(args.from, ['from']) ?? checkInstant(args.to, ['to']);
-  if (outOfSpan) throw badInput(outOfSpan.message, outOfSpan.field![0]);
-  if (args.to.getTime() <= args.from.getTime()) throw badInput('`to` must be after `from`', 'to');
-  if (args.to.getTime() - args.from.getTime() > MAX_WINDOW_MS) throw badInput('the window may span at most 366 days', 'to');
+  if (outOfSpan) throw badArgumentOf(outOfSpan);
+  if (args.to.getTime() <= args.from.getTime()) throw badArgument('`to` must be after `from`', 'to');
+  if (args.to.getTime() - args.from.getTime() > MAX_WINDOW_MS) throw badArgument('the window may span at most 366 days', 'to');
   const viewer = viewerOf(ctx);
   const now = new Date();
   const window = { start: args.from, end: args.to };

@@ -1,9 +1,9 @@
 import { LockMode } from '@mikro-orm/core';
-import { GraphQLError } from 'graphql';
+import { badArgument, badArgumentOf } from '../../common/bad-argument';
 import { isUuid } from '../../common/ids';
 import { money } from '../../common/money';
 import { fail, ok, userError, UserErrorCode, type Result } from '../../common/user-error';
-import { checkText } from '../../common/validate';
+import { checkInstant, checkText } from '../../common/validate';
 import { Action, can, modelFacts } from '../../core/access-policy';
 import { viewerOf, type RequestContext } from '../../core/context';
 import { Role } from '../../core/viewer';
@@ -20,8 +20,11 @@ const NEXT: Record<PayoutStatus, PayoutStatus | null> = {
   [PayoutStatus.PAID]: null,
 };
 
+/** Refuses a period (the query arguments `from` and `to`) outside the span the API keeps, or empty, before it reaches SQL. */
 function checkPeriod(from: Date, to: Date): void {
-  if (to.getTime() <= from.getTime()) throw new GraphQLError('`to` must be after `from`', { extensions: { code: 'BAD_USER_INPUT', argumentName: 'to' } });
+  const outOfSpan = checkInstant(from, ['from']) ?? checkInstant(to, ['to']);
+  if (outOfSpan) throw badArgumentOf(outOfSpan);
+  if (to.getTime() <= from.getTime()) throw badArgument('`to` must be after `from`', 'to');
 }
 
 /**

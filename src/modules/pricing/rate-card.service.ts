@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '../../common/ids';
 import { fail, ok, userError, UserErrorCode, type Result, type UserError } from '../../common/user-error';
+import { checkText } from '../../common/validate';
 import { Action, can, mayEver, modelFacts } from '../../core/access-policy';
 import { viewerOf, type RequestContext } from '../../core/context';
 import { Role } from '../../core/viewer';
@@ -55,7 +56,8 @@ function validate(input: SetRateCardInput): UserError[] {
   }
   for (const list of ['deliverablePrices', 'usageMonthlyFees'] as const) {
     input[list]?.forEach((p, i) => {
-      if (!p.key.trim()) errors.push(userError(UserErrorCode.INVALID_INPUT, 'key must not be empty', ['input', list, String(i), 'key']));
+      // Keys are stored as jsonb keys: NUL or a lone surrogate would fail there, not here.
+      errors.push(checkText(p.key, ['input', list, String(i), 'key'], 50));
       errors.push(checkAmount(p.amount, ['input', list, String(i), 'amount']));
     });
   }
