@@ -4,6 +4,7 @@ import { newId } from '../../common/ids';
 import { Agency } from '../agency/agency.entity';
 import { Brand } from '../brand/brand.entity';
 import { Model } from '../model/model.entity';
+import { BLOCKING_STATUSES, overlapsSql, rangeSql, sqlList } from './booking-predicates';
 import { BookingStatus, BookingType } from './booking-status';
 
 /** Name of the exclusion constraint that keeps confirmed physical bookings of one model apart. */
@@ -17,7 +18,7 @@ export const BOOKING_WINDOW_INDEX = 'booking_model_window_idx';
  * index on (model_id, blocked range), where two comparisons on a B-tree would scan every earlier booking.
  */
 export const blockedOverlaps = (start: Date, end: Date) => ({
-  [raw((alias: string) => `tstzrange(${alias}.blocked_start, ${alias}.blocked_end, '[)') && tstzrange(?, ?, '[)')`, [start, end])]: [],
+  [raw((alias: string) => overlapsSql(alias, rangeSql('?', '?')), [start, end])]: [],
 });
 
 @InterfaceType('Booking', {
@@ -31,14 +32,14 @@ export const blockedOverlaps = (start: Date, end: Date) => ({
   name: PHYSICAL_CLASH_CONSTRAINT,
   expression:
     `alter table "booking" add constraint "${PHYSICAL_CLASH_CONSTRAINT}" exclude using gist ` +
-    `("model_id" with =, tstzrange("blocked_start", "blocked_end", '[)') with &&) ` +
-    `where ("type" = 'PHYSICAL' and "status" in ('CONFIRMED', 'COMPLETED'))`,
+    `("model_id" with =, ${rangeSql('"blocked_start"', '"blocked_end"')} with &&) ` +
+    `where ("type" = '${BookingType.PHYSICAL}' and "status" in (${sqlList(BLOCKING_STATUSES)}))`,
 })
 // Every "what overlaps this range" question (clashes, options, twin jobs, calendars) is asked as a range overlap
 // (see blockedOverlaps), which this GiST index answers without scanning the model's earlier bookings.
 @Index({
   name: BOOKING_WINDOW_INDEX,
-  expression: `create index "${BOOKING_WINDOW_INDEX}" on "booking" using gist ("model_id", tstzrange("blocked_start", "blocked_end", '[)'))`,
+  expression: `create index "${BOOKING_WINDOW_INDEX}" on "booking" using gist ("model_id", ${rangeSql('"blocked_start"', '"blocked_end"')})`,
 })
 @Index({ name: 'booking_brand_idx', properties: ['brand', 'start'] })
 @Index({ name: 'booking_agency_idx', properties: ['agency', 'start'] })

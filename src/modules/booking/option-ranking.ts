@@ -3,7 +3,8 @@ import { SYSTEM_ACTOR } from './booking-history';
 import { BookingStatus, BookingType } from './booking-status';
 import { transition } from './booking-transition';
 import { blockedOverlaps, PhysicalBooking } from './booking.entity';
-import { effectiveStatus, effectiveStatusSql } from './effective-status';
+import { blockedRangeSql, liveOptionSql, overlapsSql } from './booking-predicates';
+import { effectiveStatus } from './effective-status';
 
 /** True when the option still holds at `now`: its effective status is OPTION (not past its expiry). */
 export function isLiveOption(b: { status: BookingStatus; optionExpiresAt: Date | null }, now: Date): boolean {
@@ -15,12 +16,11 @@ export function isLiveOption(b: { status: BookingStatus; optionExpiresAt: Date |
 const RANK_SQL = `
   select b.id, 1 + (
     select count(*) from booking o
-    where o.model_id = b.model_id and o.type = 'PHYSICAL' and ${effectiveStatusSql('o', '?')} = 'OPTION'
-      and tstzrange(o.blocked_start, o.blocked_end, '[)') && tstzrange(b.blocked_start, b.blocked_end, '[)')
+    where o.model_id = b.model_id and ${liveOptionSql('o', '?')} and ${overlapsSql('o', blockedRangeSql('b'))}
       and (o.created_at, o.id) < (b.created_at, b.id)
   )::int as rank
   from booking b
-  where b.id in (?) and b.type = 'PHYSICAL' and ${effectiveStatusSql('b', '?')} = 'OPTION'`;
+  where b.id in (?) and ${liveOptionSql('b', '?')}`;
 
 /** Rank (1 = first) of each live physical option among ids, in one query; absent ids are not live options. */
 export async function optionRanks(em: EntityManager, ids: readonly string[], now = new Date()): Promise<Map<string, number>> {

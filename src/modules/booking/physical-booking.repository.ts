@@ -4,9 +4,10 @@ import { moneyAmountFromDatabase } from '../../db/money-amount.type';
 import { runPrepared, type PreparedStatement } from '../../db/prepared';
 import type { FrozenTerms } from '../pricing/booking-quote.entity';
 import type { CardPrices, PricedBooking } from '../pricing/quote';
-import type { CancellationBandData, TerritoryFactors } from '../pricing/rate-card.entity';
+import { rateCardInForceSql, type CancellationBandData, type TerritoryFactors } from '../pricing/rate-card.entity';
+import { blocksPhysicalWorkSql, liveOptionSql, overlapsSql, rangeSql } from './booking-predicates';
 import type { Actor } from './booking-history';
-import { BookingType, type BookingStatus } from './booking-status';
+import { BookingStatus, BookingType } from './booking-status';
 import { bookingOfRow, type BookingRow } from './booking-rows';
 import type { PhysicalBooking } from './booking.entity';
 import type { ClashingBooking } from './physical-clash';
@@ -67,9 +68,7 @@ export class ModelTermsCache {
 }
 
 // The version of the card in force for a model: her own, else her agency's default; null when there is none.
-const CARD_VERSION = `(select r.id::text || '/' || r.xmin::text from rate_card r
-       where r.agency_id = m.agency_id and (r.model_id = m.id or r.model_id is null)
-       order by r.model_id nulls last limit 1)`;
+const CARD_VERSION = `(${rateCardInForceSql('m.id', 'm.agency_id', "r.id::text || '/' || r.xmin::text")})`;
 
 // One row whatever exists: the parameters left-joined to the model, the first clash and the card.
 const FACTS: PreparedStatement = {
@@ -81,25 +80,20 @@ const FACTS: PreparedStatement = {
     c.blocked_start as clash_start, c.blocked_end as clash_end,
     case when p.count_options and m.id is not null then
       (select count(*) from booking o
-         where o.model_id = m.id and o.type = 'PHYSICAL' and o.status = 'OPTION'
-           and tstzrange(o.blocked_start, o.blocked_end, '[)') && p.blocked
-           and (o.option_expires_at is null or o.option_expires_at > p.now))::int
+         where o.model_id = m.id and ${liveOptionSql('o', 'p.now')} and ${overlapsSql('o', 'p.blocked')})::int
     else 0 end as live_options,
     r.id as card_id, r.version as card_version, r.currency, r.hourly_rate, r.half_day_rate, r.day_rate, r.overtime_after8h_bps, r.overtime_after12h_bps,
     r.travel_hourly_rate, r.model_commission_bps, r.service_fee_bps, r.mother_agency_share_bps, r.platform_fee_bps,
     r.cancellation_bands, r.weather_postponement_bps, r.deliverable_prices, r.usage_monthly_fees, r.territory_factor_bps
-  from (select $1::uuid as model_id, $2::uuid as brand_id, tstzrange($3::timestamptz, $4::timestamptz, '[)') as blocked,
+  from (select $1::uuid as model_id, $2::uuid as brand_id, ${rangeSql('$3::timestamptz', '$4::timestamptz')} as blocked,
                $5::timestamptz as now, $6::boolean as count_options) p
   left join model m on m.id = p.model_id
   left join lateral (
     select c.id, c.model_id, c.agency_id, c.brand_id, c.blocked_start, c.blocked_end from booking c
-    where c.model_id = m.id and c.type = 'PHYSICAL' and c.status in ('CONFIRMED', 'COMPLETED')
-      and tstzrange(c.blocked_start, c.blocked_end, '[)') && p.blocked
+    where c.model_id = m.id and ${blocksPhysicalWorkSql('c')} and ${overlapsSql('c', 'p.blocked')}
     order by c.blocked_start limit 1) c on true
   left join lateral (
-    select r.*, r.id::text || '/' || r.xmin::text as version from rate_card r
-    where r.agency_id = m.agency_id and (r.model_id = m.id or r.model_id is null)
-    order by r.model_id nulls last limit 1) r on true`,
+    ${rateCardInForceSql('m.id', 'm.agency_id', "r.*, r.id::text || '/' || r.xmin::text as version")}) r on true`,
 };
 
 interface FactsRow {
@@ -214,15 +208,12 @@ const STILL_CURRENT = `
   where m.id = $2 and m.xmin::text = $19
     and ${CARD_VERSION} is not distinct from $20
     and exists (select 1 from brand where id = $3)
-    and ($4 = 'CONFIRMED' or not exists (
+    and ($4 = '${BookingStatus.CONFIRMED}' or not exists (
       select 1 from booking c
-      where c.model_id = m.id and c.type = 'PHYSICAL' and c.status in ('CONFIRMED', 'COMPLETED')
-        and tstzrange(c.blocked_start, c.blocked_end, '[)') && tstzrange($8, $9, '[)')))
+      where c.model_id = m.id and ${blocksPhysicalWorkSql('c')} and ${overlapsSql('c', rangeSql('$8', '$9'))}))
     and not ($21 and exists (
       select 1 from booking o
-      where o.model_id = m.id and o.type = 'PHYSICAL' and o.status = 'OPTION'
-        and tstzrange(o.blocked_start, o.blocked_end, '[)') && tstzrange($8, $9, '[)')
-        and (o.option_expires_at is null or o.option_expires_at > $10)))`;
+      where o.model_id = m.id and ${liveOptionSql('o', '$10')} and ${overlapsSql('o', rangeSql('$8', '$9'))}))`;
 
 const INSERT_BOOKING = `
   insert into booking (id, type, model_id, agency_id, brand_id, status, title, start_at, end_at, blocked_start, blocked_end,

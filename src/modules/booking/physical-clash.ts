@@ -3,11 +3,9 @@ import { isViolation, SqlState } from '../../db/db-errors';
 import { Conflict, userError, UserErrorCode, type UserError } from '../../common/user-error';
 import { Action, bookingFacts, can } from '../../core/access-policy';
 import type { Viewer } from '../../core/viewer';
-import { BookingStatus, BookingType } from './booking-status';
+import { BookingType } from './booking-status';
 import { Booking, blockedOverlaps, PHYSICAL_CLASH_CONSTRAINT } from './booking.entity';
-
-/** The statuses whose physical bookings hold their range for good (the exclusion constraint covers them). */
-export const BLOCKING_STATUSES = [BookingStatus.CONFIRMED, BookingStatus.COMPLETED];
+import { BLOCKING_STATUSES } from './booking-predicates';
 
 export interface BlockedRange {
   modelId: string;
@@ -22,7 +20,7 @@ export async function findClash(em: EntityManager, range: BlockedRange, excludeI
     {
       model: range.modelId,
       type: BookingType.PHYSICAL,
-      status: { $in: BLOCKING_STATUSES },
+      status: { $in: [...BLOCKING_STATUSES] },
       ...blockedOverlaps(range.start, range.end),
       ...(excludeId ? { id: { $ne: excludeId } } : {}),
     },

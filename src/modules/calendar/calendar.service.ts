@@ -3,7 +3,7 @@ import { freeSlots, isValidTimeZone, localDays, overlaps, toLocal, type LocalWal
 import { checkInstant } from '../../common/validate';
 import { Action, bookingFacts, can, modelFacts } from '../../core/access-policy';
 import { viewerOf, type RequestContext } from '../../core/context';
-import { BookingStatus, BookingType } from '../booking/booking-status';
+import { BookingStatus } from '../booking/booking-status';
 import { BOOKING_COLUMNS, bookingOfRow, type BookingRow } from '../booking/booking-rows';
 import { Brand } from '../brand/brand.entity';
 import { runPrepared, type PreparedStatement } from '../../db/prepared';
@@ -11,8 +11,12 @@ import { effectiveStatus, effectiveStatusSql } from '../booking/effective-status
 import type { Model } from '../model/model.entity';
 import type { Calendar, CalendarArgs, CalendarEntry, LocalTime } from './calendar.types';
 import { brandLoader } from '../brand/brand.loaders';
+import { blocksPhysicalWork, overlapsSql, rangeSql, sqlList } from '../booking/booking-predicates';
 
 const MAX_WINDOW_MS = 366 * 24 * 3600_000;
+
+/** What a calendar shows: work that holds or held the model's time. */
+const CALENDAR_STATUSES = [BookingStatus.OPTION, BookingStatus.CONFIRMED, BookingStatus.COMPLETED];
 
 // The live bookings of a model whose blocked range overlaps [from, to), with their brands: one statement. Live by the
 // effective status at $4, so that an option past its expiry is left out from that instant, swept or not.
@@ -20,8 +24,8 @@ const CALENDAR_ROWS: PreparedStatement = {
   name: 'model_calendar',
   text: `select ${BOOKING_COLUMNS}, br.name as brand_name, br.created_at as brand_created_at
     from booking b join brand br on br.id = b.brand_id
-    where b.model_id = $1 and ${effectiveStatusSql('b', '$4')} in ('OPTION', 'CONFIRMED', 'COMPLETED')
-      and tstzrange(b.blocked_start, b.blocked_end, '[)') && tstzrange($2, $3, '[)')
+    where b.model_id = $1 and ${effectiveStatusSql('b', '$4')} in (${sqlList(CALENDAR_STATUSES)})
+      and ${overlapsSql('b', rangeSql('$2', '$3'))}
     order by b.start_at, b.id`,
 };
 
@@ -84,7 +88,7 @@ export async function modelCalendar(ctx: RequestContext, model: Model, args: Cal
     };
   });
   const physicalBlocks = bookings
-    .filter((b) => b.type === BookingType.PHYSICAL && b.status !== BookingStatus.OPTION)
+    .filter(blocksPhysicalWork)
     .map((b) => ({ start: b.blockedStart, end: b.blockedEnd }));
   const days = localDays(window, zone).map((d) => ({
     date: d.date,

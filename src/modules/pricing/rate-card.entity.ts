@@ -17,6 +17,14 @@ export interface TerritoryFactors {
 }
 
 /** A model's prices per booking type (or, without a model, her agency's default), in one currency. */
+/**
+ * The rate card in force for a model of an agency (SQL expressions or placeholders): her own, else the agency's
+ * default; at most one row, aliased `r`. The one statement of the rule; `columns` says what to select of `r`.
+ */
+export const rateCardInForceSql = (modelId: string, agencyId: string, columns = 'r.*'): string =>
+  `select ${columns} from rate_card r where r.agency_id = ${agencyId} and (r.model_id = ${modelId} or r.model_id is null) ` +
+  'order by r.model_id nulls last limit 1';
+
 @Entity()
 @Unique({ name: 'rate_card_model_unique', properties: ['model'] })
 // One default card per agency: a partial unique index, declared here so the schema diff keeps it.

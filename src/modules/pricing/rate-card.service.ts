@@ -1,3 +1,4 @@
+import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '../../common/ids';
 import { fail, ok, userError, UserErrorCode, type Result, type UserError } from '../../common/user-error';
@@ -10,7 +11,7 @@ import { Agency } from '../agency/agency.entity';
 import { Model } from '../model/model.entity';
 import { isCurrencyCode, MAX_BPS, money } from '../../common/money';
 import type { RateCardView, SetRateCardInput } from './pricing.types';
-import { RateCard } from './rate-card.entity';
+import { RateCard, rateCardInForceSql } from './rate-card.entity';
 
 
 function checkBps(value: number | null | undefined, field: string, min = 0, max = MAX_BPS): UserError | null {
@@ -148,8 +149,11 @@ async function upsertRateCard(ctx: RequestContext, input: SetRateCardInput): Pro
 
 /** The card that prices a model's work: her own, else her agency's default; null when neither exists. */
 export async function cardFor(em: EntityManager, modelId: string, agencyId: string): Promise<RateCard | null> {
-  const cards = await em.find(RateCard, { agency: agencyId, $or: [{ model: modelId }, { model: null }] });
-  return cards.find((c) => c.model?.id === modelId) ?? cards.find((c) => !c.model) ?? null;
+  // The agency is the one the booking was made with: a model who changed agencies keeps her old bookings' terms.
+  return em.findOne(RateCard, {
+    // The fragment names the agency before the model: the values follow its placeholders in that order.
+    [raw((alias: string) => `${alias}.id = (${rateCardInForceSql('?', '?', 'r.id')})`, [agencyId, modelId])]: [],
+  });
 }
 
 /** The cards the viewer may read: a model's (her agency, herself, an admin) or the agency default. */
