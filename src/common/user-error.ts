@@ -25,6 +25,7 @@ export enum UserErrorCode {
   UNPRICED_TERM = 'UNPRICED_TERM',
   PAYOUT_NOT_FOUND = 'PAYOUT_NOT_FOUND',
   CONCURRENT_CHANGE = 'CONCURRENT_CHANGE',
+  BOOKING_NOT_STARTED = 'BOOKING_NOT_STARTED',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -53,6 +54,7 @@ registerEnumType(UserErrorCode, {
     UNPRICED_TERM: { description: 'A deliverable kind or medium has no price on the rate card; the message names it.' },
     PAYOUT_NOT_FOUND: { description: 'No such payout line visible to the viewer.' },
     CONCURRENT_CHANGE: { description: 'What the request depends on kept changing while it ran; nothing was written. Sending it again is safe.' },
+    BOOKING_NOT_STARTED: { description: 'The work has not started yet (a physical job before its start, a digital one before its production window): it cannot be completed.' },
   },
 });
 

@@ -330,6 +330,8 @@ export type UserErrorCode =
   | 'AGENCY_NOT_FOUND'
   /** No such booking visible to the viewer. */
   | 'BOOKING_NOT_FOUND'
+  /** The work has not started yet (a physical job before its start, a digital one before its production window): it cannot be completed. */
+  | 'BOOKING_NOT_STARTED'
   /** No such brand. */
   | 'BRAND_NOT_FOUND'
   /** What the request depends on kept changing while it ran; nothing was written. Sending it again is safe. */

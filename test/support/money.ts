@@ -1,4 +1,5 @@
 import { SetRateCardDocument, type BookingMoneyQuery, type SetRateCardInput } from '../generated/graphql';
+import { at } from './factories';
 import type { TestApp } from './test-app';
 
 export type MoneyBooking = NonNullable<BookingMoneyQuery['booking']>;
@@ -14,6 +15,12 @@ export const fromNow = (startHours: number, hours: number): [string, string] => 
   const now = Date.now();
   return [inHours(startHours, now), inHours(startHours + hours, now)];
 };
+
+/** A Monday long gone: work is completed only once it has started, so bookings to complete are placed from here. */
+export const PAST_MONDAY = '2025-06-02T00:00:00.000Z';
+
+/** An ISO instant `hours` after PAST_MONDAY. */
+export const past = (hours: number): string => at(hours, PAST_MONDAY);
 
 /** Sets a rate card (the agency default, or a model's with modelId) and returns its id. */
 export async function setCard(app: TestApp, token: string, input: SetRateCardInput): Promise<string> {

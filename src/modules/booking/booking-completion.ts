@@ -47,6 +47,12 @@ export async function completeBooking(ctx: RequestContext, input: CompleteBookin
       if (!canTransition(booking.status, BookingStatus.COMPLETED)) {
         return fail(userError(UserErrorCode.TRANSITION_NOT_ALLOWED, `a ${booking.status} booking cannot become COMPLETED`, ['input', 'id']));
       }
+      // Work that has not begun cannot be done: its payouts would pay for nothing. A digital job starts with its
+      // production window, a physical one at its start.
+      const now = new Date();
+      if (now.getTime() < booking.start.getTime()) {
+        return fail(userError(UserErrorCode.BOOKING_NOT_STARTED, `the work starts at ${booking.start.toISOString()}; it can be completed once it has started`, ['input', 'id']));
+      }
       if (booking instanceof PhysicalBooking && input.actualEnd) {
         if (input.actualEnd.getTime() <= booking.start.getTime()) {
           return fail(userError(UserErrorCode.INVALID_RANGE, 'the actual end must be after the start', ['input', 'actualEnd']));
