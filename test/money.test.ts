@@ -480,13 +480,20 @@ describe('validation', () => {
     expect(after.payouts).toEqual([]);
   });
 
-  it('refuses to complete a booking no card prices: RATE_CARD_MISSING, and the failed attempt leaves no trace', async () => {
+  it('refuses to complete a booking confirmed without a price that no card prices now: RATE_CARD_MISSING, and the failed attempt leaves no trace', async () => {
     const s = await seedScenario(app);
+    await setCard(app, s.agency.token, DEFAULT_CARD);
     const id = await confirmedPhysical(s, past(9), past(17));
+    // As a booking confirmed before confirming required a price: no deal memo, and no card left to price it.
+    await app.orm.em.getConnection().execute('delete from booking_quote where booking_id = ?', [id]);
+    await app.orm.em.getConnection().execute('delete from rate_card where agency_id = ?', [s.agency.id]);
     expect((await moneyOf(id, s.agency.token)).quote).toBeNull();
 
     const res = await complete(s.agency, { id, actualEnd: past(20) });
-    expect(res).toEqual({ booking: null, userErrors: [{ code: 'RATE_CARD_MISSING', field: ['input', 'id'], message: expect.any(String) }] });
+    expect(res).toEqual({
+      booking: null,
+      userErrors: [{ code: 'RATE_CARD_MISSING', field: ['input', 'id'], message: expect.stringContaining('confirmed without a price') }],
+    });
     const after = await moneyOf(id, s.agency.token);
     expect(after.status).toBe('CONFIRMED');
     expect(after.payouts).toEqual([]);

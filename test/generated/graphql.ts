@@ -360,7 +360,7 @@ export type UserErrorCode =
   | 'PAYOUT_NOT_FOUND'
   /** The physical booking would overlap a confirmed physical booking of the model; `conflict` names it. */
   | 'PHYSICAL_CLASH'
-  /** Neither the model nor her agency has a rate card to price the booking. */
+  /** Neither the model nor her agency has a rate card to price the booking; a booking is confirmed only with a price. */
   | 'RATE_CARD_MISSING'
   /** The booking cannot move from its status to the one asked for. */
   | 'TRANSITION_NOT_ALLOWED'
@@ -372,7 +372,7 @@ export type UserErrorCode =
   | 'TWIN_NOT_ACTIVE'
   /** The model has no digital twin. */
   | 'TWIN_NOT_FOUND'
-  /** A deliverable kind or medium has no price on the rate card; the message names it. */
+  /** A deliverable kind or medium has no price on the rate card, so the booking cannot be quoted or confirmed; the message names it. */
   | 'UNPRICED_TERM';
 
 export type BookingLedgerQueryVariables = Exact<{

@@ -1,5 +1,5 @@
-import { SetRateCardDocument, type BookingMoneyQuery, type SetRateCardInput } from '../generated/graphql';
-import { at } from './factories';
+import { SetRateCardDocument, type BookingMoneyQuery, type CreateModelInput, type SetRateCardInput } from '../generated/graphql';
+import { at, seedScenario, type Party, type Scenario } from './factories';
 import type { TestApp } from './test-app';
 
 export type MoneyBooking = NonNullable<BookingMoneyQuery['booking']>;
@@ -27,4 +27,30 @@ export async function setCard(app: TestApp, token: string, input: SetRateCardInp
   const res = await app.gql(SetRateCardDocument, { input }, token);
   expect(res.setRateCard.userErrors).toEqual([]);
   return res.setRateCard.rateCard!.id;
+}
+
+/** The default card with prices for the twin work tests book too: images and videos; e-commerce, social and web usage. */
+export const PRICED_CARD: SetRateCardInput = {
+  ...DEFAULT_CARD,
+  deliverablePrices: [
+    { key: 'IMAGE', amount: 5000 },
+    { key: 'VIDEO', amount: 20000 },
+  ],
+  usageMonthlyFees: [
+    { key: 'ECOMMERCE', amount: 10000 },
+    { key: 'SOCIAL', amount: 8000 },
+    { key: 'WEB', amount: 6000 },
+  ],
+};
+
+/** Gives the agency a default card (PRICED_CARD) for all its models: a booking is confirmed only with a price. */
+export async function priceAgency(app: TestApp, agency: Party): Promise<void> {
+  await setCard(app, agency.token, PRICED_CARD);
+}
+
+/** seedScenario, with the agency's work priced by PRICED_CARD, for tests that confirm bookings. */
+export async function seedPricedScenario(app: TestApp, model: Partial<CreateModelInput> = {}): Promise<Scenario> {
+  const s = await seedScenario(app, model);
+  await priceAgency(app, s.agency);
+  return s;
 }

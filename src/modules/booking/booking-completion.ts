@@ -9,7 +9,7 @@ import { Model } from '../model/model.entity';
 import { PayoutReason } from '../payout/payout.entity';
 import { writePayouts } from '../payout/payout-ledger';
 import { BookingQuote } from '../pricing/booking-quote.entity';
-import { factsOf, freezeQuote, priceOrRefusal } from '../pricing/quote.service';
+import { factsOf, freezeQuoteOrRefuse, priceOrRefusal } from '../pricing/quote.service';
 import { actorOf, recordChange } from './booking-history';
 import { inTransaction } from '../../core/transaction';
 import { BookingStatus } from './booking-status';
@@ -68,13 +68,16 @@ export async function completeBooking(ctx: RequestContext, input: CompleteBookin
         // Nothing delivered of a kind is no line at all, not a line of zero items.
         booking.delivered = input.delivered.filter((d) => d.quantity > 0).map((d) => ({ kind: d.kind.trim().toUpperCase(), quantity: d.quantity }));
       }
-      const frozen = (await em.findOne(BookingQuote, { booking: booking.id })) ?? (await freezeQuote(em, booking));
-      // Thrown, not returned: a refused completion must roll back the actual end or delivery written above.
-      if (!frozen) {
-        throw new UserErrorsException([
-          userError(UserErrorCode.RATE_CARD_MISSING, "no rate card prices this booking; set the model's or the agency's card first", ['input', 'id']),
-        ]);
+      // Only a booking confirmed before confirming required a price has no deal memo: it is priced now, from the card
+      // as it stands. Thrown, not returned: a refused completion must roll back the actual end or delivery written above.
+      const found = await em.findOne(BookingQuote, { booking: booking.id });
+      const memo = found ? ok(found) : await freezeQuoteOrRefuse(em, booking, { argument: ['input', 'id'] });
+      if (!memo.ok) {
+        throw new UserErrorsException(
+          memo.errors.map((e) => userError(e.code, `this booking was confirmed without a price, and cannot be priced now: ${e.message}`, e.field)),
+        );
       }
+      const frozen = memo.value;
       const result = priceOrRefusal(frozen.terms, factsOf(booking));
       if ('refusal' in result) throw new UserErrorsException([userError(UserErrorCode.UNPRICED_TERM, result.refusal, ['input', 'delivered'])]);
       const priced = result.priced;

@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '../../common/ids';
-import { fail, ok, userError, UserErrorCode, type Result } from '../../common/user-error';
+import { fail, ok, userError, UserErrorCode, UserErrorsException, type Result } from '../../common/user-error';
 import { checkText } from '../../common/validate';
 import { managesAgency, seesBookingInFull, viewerOf } from '../../core/access-policy';
 import type { RequestContext } from '../../core/context';
@@ -18,7 +18,7 @@ import { Model } from '../model/model.entity';
 import { PayoutReason } from '../payout/payout.entity';
 import { writePayouts } from '../payout/payout-ledger';
 import { BookingQuote } from '../pricing/booking-quote.entity';
-import { freezeQuote, pricedFromFrozen } from '../pricing/quote.service';
+import { freezeQuoteOrRefuse, pricedFromFrozen } from '../pricing/quote.service';
 import { cancellationBps, scaleDistribution } from '../pricing/splits';
 
 /** A brand that cancels a confirmed booking pays the share of its frozen quote that the notice it gave calls for. */
@@ -74,10 +74,12 @@ export async function confirmBooking(ctx: RequestContext, id: string): Promise<R
         const refusals = await twinRefusals(em, twinJobOf(booking as DigitalBooking));
         if (refusals.length) return fail(...refusals);
       }
+      // The deal memo: from now on the booking is priced with the card as it stands at this moment. A booking that
+      // cannot be priced is not confirmed; thrown so that nothing of this request is kept.
+      const quote = await freezeQuoteOrRefuse(em, booking, { argument: ['id'] });
+      if (!quote.ok) throw new UserErrorsException(quote.errors);
       booking.status = BookingStatus.CONFIRMED;
       recordChange(em, booking, BookingStatus.OPTION, actorOf(viewer), null);
-      // The deal memo: from now on the booking is priced with the card as it stands at this moment.
-      await freezeQuote(em, booking);
       await em.flush();
       if (booking instanceof PhysicalBooking) {
         await releaseOverlappingOptions(em, booking, now);

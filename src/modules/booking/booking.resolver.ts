@@ -62,7 +62,7 @@ export class BookingResolver {
   }
 
   @Authorized()
-  @Mutation(() => BookingPayload, { description: 'Confirms an option: a brand its own 1st option, the agency any option with none live above it.' })
+  @Mutation(() => BookingPayload, { description: 'Confirms an option: a brand its own 1st option, the agency any option with none live above it. Freezes its quote; a booking the rate card cannot price is not confirmed (RATE_CARD_MISSING, UNPRICED_TERM).' })
   async confirmBooking(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<BookingPayload> {
     return payload('booking', await confirmBooking(ctx, id));
   }

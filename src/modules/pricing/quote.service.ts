@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { money } from '../../common/money';
+import { fail, ok, userError, UserErrorCode, type Result, type UserError } from '../../common/user-error';
 import { BookingType } from '../booking/booking-status';
 import { DigitalBooking, PhysicalBooking, type Booking } from '../booking/booking.entity';
 import { Model } from '../model/model.entity';
@@ -59,24 +60,59 @@ export function tryPrice(terms: FrozenTerms, facts: PricingFacts): PricedBooking
   return 'priced' in result ? result.priced : null;
 }
 
-/** Freezes the booking's quote from the current card (its deal memo); null when the card cannot price it. */
-export async function freezeQuote(em: EntityManager, booking: Booking, isNew = false): Promise<BookingQuote | null> {
+/**
+ * Where a refusal to price points: into a booking request under `input` (quoteBooking, the creates), at the term it
+ * names; or, for a booking that exists already (confirmBooking), at the `argument` that names it.
+ */
+export type RefusalAt = { input: string[] } | { argument: string[] };
+
+const UNPRICED_FIELDS: Record<UnpricedTermError['kind'], string[]> = {
+  DELIVERABLE: ['deliverables'],
+  MEDIUM: ['usage', 'media'],
+  TERRITORY: ['usage', 'territories'],
+};
+
+/** The refusal when neither the model nor her agency has a card: one message and field for quoting, booking and confirming. */
+export function rateCardMissing(at: RefusalAt): UserError {
+  return userError(UserErrorCode.RATE_CARD_MISSING, 'no rate card prices this model yet', 'input' in at ? [...at.input, 'modelId'] : at.argument);
+}
+
+/**
+ * Prices under the terms (null: no card), or the user error that says why it cannot: RATE_CARD_MISSING, or
+ * UNPRICED_TERM naming the term. quoteBooking and every path to CONFIRMED refuse through here, so they say the same.
+ */
+export function priceOrRefuse(terms: FrozenTerms | null, facts: PricingFacts, at: RefusalAt): Result<PricedBooking> {
+  if (!terms) return fail(rateCardMissing(at));
+  const result = priceOrRefusal(terms, facts);
+  if ('priced' in result) return ok(result.priced);
+  const field = 'input' in at ? [...at.input, ...(result.unpriced ? UNPRICED_FIELDS[result.unpriced] : [])] : at.argument;
+  return fail(userError(UserErrorCode.UNPRICED_TERM, result.refusal, field));
+}
+
+/**
+ * Freezes the booking's quote (its deal memo) from the card as it stands, or refuses: a booking becomes CONFIRMED only
+ * with a price. Returns the quote already frozen, if any. On a refusal nothing is created; the caller rolls back.
+ */
+export async function freezeQuoteOrRefuse(em: EntityManager, booking: Booking, at: RefusalAt, isNew = false): Promise<Result<BookingQuote>> {
   const existing = isNew ? null : await em.findOne(BookingQuote, { booking: booking.id });
-  if (existing) return existing;
+  if (existing) return ok(existing);
   const terms = await currentTerms(em, booking);
-  const priced = terms && tryPrice(terms, factsOf(booking));
-  if (!terms || !priced) return null;
-  return em.create(BookingQuote, {
-    booking,
-    currency: priced.currency,
-    lines: priced.lines,
-    brandTotal: priced.brandTotal,
-    modelAmount: priced.model,
-    agencyAmount: priced.agency,
-    motherAgencyAmount: priced.motherAgency,
-    platformAmount: priced.platform,
-    terms,
-  });
+  const priced = priceOrRefuse(terms, factsOf(booking), at);
+  if (!priced.ok) return priced;
+  const p = priced.value;
+  return ok(
+    em.create(BookingQuote, {
+      booking,
+      currency: p.currency,
+      lines: p.lines,
+      brandTotal: p.brandTotal,
+      modelAmount: p.model,
+      agencyAmount: p.agency,
+      motherAgencyAmount: p.motherAgency,
+      platformAmount: p.platform,
+      terms: terms!,
+    }),
+  );
 }
 
 /** The GraphQL view of a priced booking. */
