@@ -1,6 +1,9 @@
 import {
   BookingByIdDocument,
+  BookingChargesDocument,
   BookingMoneyDocument,
+  BrandStatementDocument,
+  CancelBookingDocument,
   CompleteBookingDocument,
   ConfirmBookingDocument,
   CreateDigitalBookingDocument,
@@ -11,7 +14,7 @@ import {
   type SetRateCardInput,
 } from './generated/graphql';
 import { at, seedScenario, seedTwin, type Scenario } from './support/factories';
-import { DEFAULT_CARD, fromNow, past, setCard } from './support/money';
+import { DEFAULT_CARD, fromNow, inHours, past, setCard } from './support/money';
 import { startTestApp, type TestApp } from './support/test-app';
 
 let app: TestApp;
@@ -28,6 +31,14 @@ const TWIN_CARD: SetRateCardInput = {
 };
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
+const line = (kind: string, description: string, unit: string, quantity: number, unitAmount: number, amount: number) => ({
+  kind,
+  description,
+  unit,
+  quantity,
+  unitAmount: eur(unitAmount),
+  amount: eur(amount),
+});
 
 function physical(s: Scenario, start: string, end: string, extra: Partial<CreatePhysicalBookingInput> = {}): CreatePhysicalBookingInput {
   return { modelId: s.model.id, brandId: s.brand.id, title: 'Lookbook', start, end, location: { name: 'Studio 5', timeZone: 'Europe/Paris' }, ...extra };
@@ -61,6 +72,7 @@ async function bookDigital(s: Scenario, input: CreateDigitalBookingInput): Promi
 }
 
 const moneyOf = async (id: string, token: string) => (await app.gql(BookingMoneyDocument, { id }, token)).booking;
+const chargesOf = async (id: string, token: string) => (await app.gql(BookingChargesDocument, { id }, token)).booking;
 
 async function bookingsOf(modelId: string): Promise<number> {
   const [{ n }] = await app.orm.em.getConnection().execute<{ n: string }[]>('select count(*) as n from booking where model_id = ?', [modelId]);
@@ -187,5 +199,80 @@ describe('confirmed only with a price', () => {
     await setCard(app, s.agency.token, DEFAULT_CARD);
     const id = await bookPhysical(s, physical(s, at(33), at(41), { status: 'CONFIRMED' }));
     expect(await moneyOf(id, s.agency.token)).toMatchObject({ status: 'CONFIRMED', quote: { frozen: true, brandTotal: eur(72000) } });
+  });
+});
+
+describe('what the brand is charged', () => {
+  const statementOf = async (s: Scenario, from: string) => (await app.gql(BrandStatementDocument, { from, to: inHours(1) }, s.brand.token)).brandStatement!;
+
+  it('at completion with overtime: the frozen lines plus OVERTIME, totalling its payouts and its line in the brand statement', async () => {
+    const from = new Date(Date.now() - 60_000).toISOString();
+    const s = await seedScenario(app);
+    await setCard(app, s.agency.token, DEFAULT_CARD);
+    const id = await bookPhysical(s, physical(s, past(9), past(17), { status: 'CONFIRMED' }));
+    expect((await chargesOf(id, s.brand.token))!.charges).toBeNull();
+
+    // Two hours past the day: 120 min at 1.5 × 10 000 = 30 000; fee 90 000 + 20% service fee = 108 000.
+    expect((await app.gql(CompleteBookingDocument, { input: { id, actualEnd: past(19) } }, s.agency.token)).completeBooking.userErrors).toEqual([]);
+    const charged = {
+      currency: 'EUR',
+      chargedAt: expect.any(String),
+      lines: [
+        line('BASE_FEE', 'Day rate (up to 8 h)', 'DAY', 1, 60000, 60000),
+        line('OVERTIME', 'Overtime 8–12 h, 120 min at 1.5× hourly', 'MINUTE', 120, 15000, 30000),
+        line('SERVICE_FEE', 'Agency service fee (20%)', 'FLAT', 1, 18000, 18000),
+      ],
+      total: eur(108000),
+    };
+    const asBrand = (await chargesOf(id, s.brand.token))!;
+    expect(asBrand).toMatchObject({ status: 'COMPLETED', quote: { brandTotal: eur(72000) }, charges: charged });
+    const asAgency = (await chargesOf(id, s.agency.token))!;
+    expect(asAgency.charges).toEqual(asBrand.charges);
+    expect(asAgency.payouts.reduce((total, p) => total + p.amount.amount, 0)).toBe(108000);
+    expect((await statementOf(s, from)).charges).toEqual([{ bookingId: id, bookingType: 'PHYSICAL', title: 'Lookbook', amount: eur(108000) }]);
+    // What the brand pays is not the model's to read.
+    expect((await chargesOf(id, s.model.token))!.charges).toBeNull();
+  });
+
+  it('after a brand cancels a confirmed booking: the cancellation fee, as the statement charges it; an agency cancellation charges nothing', async () => {
+    const from = new Date(Date.now() - 60_000).toISOString();
+    const s = await seedScenario(app);
+    await setCard(app, s.agency.token, DEFAULT_CARD);
+    // 30 h of notice: half of 72 000.
+    const byBrand = await bookPhysical(s, physical(s, ...fromNow(30, 8), { status: 'CONFIRMED' }));
+    const byAgency = await bookPhysical(s, physical(s, ...fromNow(60, 8), { status: 'CONFIRMED' }));
+    expect((await app.gql(CancelBookingDocument, { id: byBrand, reason: 'show moved' }, s.brand.token)).cancelBooking.userErrors).toEqual([]);
+    expect((await app.gql(CancelBookingDocument, { id: byAgency, reason: 'model is ill' }, s.agency.token)).cancelBooking.userErrors).toEqual([]);
+
+    const cancelled = (await chargesOf(byBrand, s.brand.token))!;
+    expect(cancelled).toMatchObject({
+      status: 'CANCELLED',
+      charges: { currency: 'EUR', lines: [line('CANCELLATION_FEE', 'Cancellation fee, 50% of the agreed total', 'FLAT', 1, 36000, 36000)], total: eur(36000) },
+    });
+    expect((await chargesOf(byBrand, s.agency.token))!.payouts.reduce((total, p) => total + p.amount.amount, 0)).toBe(36000);
+    expect((await statementOf(s, from)).charges).toEqual([{ bookingId: byBrand, bookingType: 'PHYSICAL', title: 'Lookbook', amount: eur(36000) }]);
+    expect((await chargesOf(byAgency, s.brand.token))!.charges).toBeNull();
+  });
+
+  it('of a twin job delivered beyond the order: the delivered items, as the payouts and the statement say', async () => {
+    const from = new Date(Date.now() - 60_000).toISOString();
+    const s = await seedScenario(app);
+    await seedTwin(app, s.agency, s.model.id);
+    await setCard(app, s.agency.token, TWIN_CARD);
+    const id = await bookDigital(s, digital(s, past(10), past(34), { status: 'CONFIRMED' }));
+    // Ordered: 2 × 3 333 + 2 months × 5 000 × 3 (EU) = 36 666. Delivered: 5 images, 16 665 + 30 000 = 46 665.
+    expect((await chargesOf(id, s.brand.token))!.quote).toEqual({ brandTotal: eur(36666) });
+    const done = (await app.gql(CompleteBookingDocument, { input: { id, delivered: [{ kind: 'IMAGE', quantity: 5 }] } }, s.agency.token)).completeBooking;
+    expect(done.userErrors).toEqual([]);
+
+    const asBrand = (await chargesOf(id, s.brand.token))!;
+    expect(asBrand.charges).toEqual({
+      currency: 'EUR',
+      chargedAt: expect.any(String),
+      lines: [line('DELIVERABLE', 'IMAGE × 5', 'ITEM', 5, 3333, 16665), line('USAGE_FEE', 'ECOMMERCE usage, 2 months, EU', 'MONTH', 2, 5000, 30000)],
+      total: eur(46665),
+    });
+    expect((await chargesOf(id, s.agency.token))!.payouts.reduce((total, p) => total + p.amount.amount, 0)).toBe(46665);
+    expect((await statementOf(s, from)).charges).toEqual([{ bookingId: id, bookingType: 'DIGITAL', title: 'Twin e-commerce', amount: eur(46665) }]);
   });
 });

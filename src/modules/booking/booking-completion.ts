@@ -9,7 +9,7 @@ import { Model } from '../model/model.entity';
 import { PayoutReason } from '../payout/payout.entity';
 import { writePayouts } from '../payout/payout-ledger';
 import { BookingQuote } from '../pricing/booking-quote.entity';
-import { factsOf, freezeQuoteOrRefuse, priceOrRefusal } from '../pricing/quote.service';
+import { factsOf, freezeQuoteOrRefuse, priceOrRefusal, recordCharge } from '../pricing/quote.service';
 import { actorOf, recordChange } from './booking-history';
 import { inTransaction } from '../../core/transaction';
 import { BookingStatus } from './booking-status';
@@ -82,7 +82,9 @@ export async function completeBooking(ctx: RequestContext, input: CompleteBookin
       if ('refusal' in result) throw new UserErrorsException([userError(UserErrorCode.UNPRICED_TERM, result.refusal, ['input', 'delivered'])]);
       const priced = result.priced;
       const model = await em.findOneOrFail(Model, booking.model.id);
+      // What the brand is charged and what the parties are owed come from one pricing, so they always agree.
       writePayouts(em, booking, model, priced, priced.currency, PayoutReason.FEE);
+      recordCharge(frozen, priced, now);
       booking.status = BookingStatus.COMPLETED;
       booking.completedAt = new Date();
       recordChange(em, booking, BookingStatus.CONFIRMED, actorOf(viewer), null);

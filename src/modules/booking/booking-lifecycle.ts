@@ -18,18 +18,22 @@ import { Model } from '../model/model.entity';
 import { PayoutReason } from '../payout/payout.entity';
 import { writePayouts } from '../payout/payout-ledger';
 import { BookingQuote } from '../pricing/booking-quote.entity';
-import { freezeQuoteOrRefuse, pricedFromFrozen } from '../pricing/quote.service';
-import { cancellationBps, scaleDistribution } from '../pricing/splits';
+import { cancellationCharge, freezeQuoteOrRefuse, recordCharge } from '../pricing/quote.service';
+import { cancellationBps } from '../pricing/splits';
 
-/** A brand that cancels a confirmed booking pays the share of its frozen quote that the notice it gave calls for. */
+/**
+ * A brand that cancels a confirmed booking pays the share of its frozen quote that the notice it gave calls for: its
+ * final charge, recorded on the deal memo with the payouts that add up to it.
+ */
 async function chargeCancellation(em: EntityManager, booking: Booking, at: Date): Promise<void> {
   const quote = await em.findOne(BookingQuote, { booking: booking.id });
   if (!quote) return;
   const bps = cancellationBps(quote.terms.cancellationBands, booking.start, at);
   if (bps === 0) return;
-  const fee = scaleDistribution(pricedFromFrozen(quote), bps);
+  const fee = cancellationCharge(quote, bps);
   const model = await em.findOneOrFail(Model, booking.model.id);
   writePayouts(em, booking, model, fee, quote.currency, PayoutReason.CANCELLATION);
+  recordCharge(quote, fee, at);
 }
 
 /** Loads a booking for a change, locked against concurrent changes, if the viewer may act on it. */

@@ -69,7 +69,7 @@ export class BookingResolver {
 
   @Authorized()
   @Mutation(() => BookingPayload, {
-    description: "Completes a confirmed booking once its work has started (BOOKING_NOT_STARTED before), and writes its payouts from the frozen quote; the booking's agency only. Idempotent: repeating it writes nothing more.",
+    description: "Completes a confirmed booking once its work has started (BOOKING_NOT_STARTED before), and writes its payouts and its final charges from the frozen quote; the booking's agency only. Idempotent: repeating it writes nothing more.",
   })
   async completeBooking(@Ctx() ctx: RequestContext, @Arg('input', () => CompleteBookingInput) input: CompleteBookingInput): Promise<BookingPayload> {
     return payload('booking', await completeBooking(ctx, input));

@@ -6,11 +6,11 @@ import { Role } from '../../core/viewer';
 import { Booking } from '../booking/booking.entity';
 import { CreateDigitalBookingInput, CreatePhysicalBookingInput } from '../booking/booking.types';
 import { Payout } from '../payout/payout.entity';
-import { Quote, RateCardPayload, RateCardType, SetRateCardInput } from './pricing.types';
+import { Charges, Quote, RateCardPayload, RateCardType, SetRateCardInput } from './pricing.types';
 import { quoteRequest } from './quote-request';
 import { findRateCard, setRateCard, toRateCardType } from './rate-card.service';
 import { payoutsByBookingLoader } from '../payout/payout.loaders';
-import { quoteLoader } from './pricing.loaders';
+import { chargesLoader, quoteLoader } from './pricing.loaders';
 
 @InputType({ description: 'A booking to price before placing it: give exactly one of physical or digital.' })
 export class QuoteBookingInput {
@@ -41,7 +41,18 @@ export class BookingMoneyResolver {
     return quoteLoader(ctx).load(booking);
   }
 
-  @FieldResolver(() => [Payout], { description: 'Payout lines written at completion or cancellation; the brand sees none (its charge is the quote).' })
+  @FieldResolver(() => Charges, {
+    nullable: true,
+    description:
+      "What the brand is finally charged: at completion the deal memo's lines as the work turned out (overtime, items delivered), or a brand's cancellation fee; exactly what its brand statement charges. Null while nothing is charged, and for the model's own token (as the quote is).",
+  })
+  async charges(@Ctx() ctx: RequestContext, @Root() booking: Booking): Promise<Charges | null> {
+    // Shown to whoever sees the quote: what the brand pays is not the model's to read.
+    if (viewerOf(ctx).role === Role.MODEL) return null;
+    return chargesLoader(ctx).load(booking.id);
+  }
+
+  @FieldResolver(() => [Payout], { description: 'Payout lines written at completion or cancellation; the brand sees none (its charge is `charges`).' })
   async payouts(@Ctx() ctx: RequestContext, @Root() booking: Booking): Promise<Payout[]> {
     const role = viewerOf(ctx).role;
     if (role === Role.BRAND) return [];

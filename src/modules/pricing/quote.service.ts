@@ -7,9 +7,11 @@ import { Model } from '../model/model.entity';
 import { DigitalTwin } from '../twin/twin.entity';
 import { BookingQuote, type FrozenTerms } from './booking-quote.entity';
 import { UnpricedTermError } from './digital-pricing';
-import type { Quote } from './pricing.types';
+import type { QuoteLine } from './physical-pricing';
+import type { Charges, Quote } from './pricing.types';
 import { priceBooking, termsFromCard, type PricedBooking, type PricingFacts } from './quote';
 import { cardFor } from './rate-card.service';
+import { scaleDistribution } from './splits';
 
 /** What a booking's price depends on; at completion the actual end or the delivered items replace the plan. */
 export function factsOf(booking: Booking): PricingFacts {
@@ -115,12 +117,46 @@ export async function freezeQuoteOrRefuse(em: EntityManager, booking: Booking, a
   );
 }
 
+/**
+ * Records on the deal memo what the brand is finally charged (the lines as worked, or a cancellation fee), in the
+ * same transaction as the payouts that add up to it. Stored, not derived: what was charged never changes with the code.
+ */
+export function recordCharge(quote: BookingQuote, charged: PricedBooking, at: Date): void {
+  quote.chargedLines = charged.lines;
+  quote.chargedTotal = charged.brandTotal;
+  quote.chargedAt = at;
+}
+
+/** The brand's cancellation fee as one line: `bps` of the frozen total, split like it. */
+export function cancellationCharge(quote: BookingQuote, bps: number): PricedBooking {
+  const fee = scaleDistribution(pricedFromFrozen(quote), bps);
+  const line: QuoteLine = {
+    kind: 'CANCELLATION_FEE',
+    // A label for people: the bps as a percentage (25.5% reads better than 2550 bps); the amount is the integer.
+    description: `Cancellation fee, ${bps / 100}% of the agreed total`,
+    unit: 'FLAT',
+    quantity: 1,
+    unitAmount: fee.brandTotal,
+    amount: fee.brandTotal,
+  };
+  return { currency: quote.currency, lines: [line], ...fee };
+}
+
+const toLines = (lines: QuoteLine[], c: string): Quote['lines'] =>
+  lines.map((l) => ({ ...l, kind: l.kind as Quote['lines'][number]['kind'], unitAmount: money(l.unitAmount, c), amount: money(l.amount, c) }));
+
+/** What the brand was finally charged for a booking, or null while nothing is. */
+export function chargesOf(quote: BookingQuote | null): Charges | null {
+  if (!quote || quote.chargedLines === null || quote.chargedTotal === null || !quote.chargedAt) return null;
+  return { currency: quote.currency, lines: toLines(quote.chargedLines, quote.currency), total: money(quote.chargedTotal, quote.currency), chargedAt: quote.chargedAt };
+}
+
 /** The GraphQL view of a priced booking. */
 export function toQuote(p: PricedBooking, frozenAt: Date | null): Quote {
   const c = p.currency;
   return {
     currency: c,
-    lines: p.lines.map((l) => ({ ...l, kind: l.kind as Quote['lines'][number]['kind'], unitAmount: money(l.unitAmount, c), amount: money(l.amount, c) })),
+    lines: toLines(p.lines, c),
     brandTotal: money(p.brandTotal, c),
     modelAmount: money(p.model, c),
     agencyAmount: money(p.agency, c),
