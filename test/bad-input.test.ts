@@ -19,7 +19,8 @@ import {
   type CreatePhysicalBookingInput,
   type UserErrorCode,
 } from './generated/graphql';
-import { at, seedScenario, seedTwin, type Scenario } from './support/factories';
+import { at, seedTwin, type Scenario } from './support/factories';
+import { seedPricedScenario } from './support/money';
 import { startTestApp, type GraphQLResponse, type TestApp } from './support/test-app';
 
 let app: TestApp;
@@ -93,7 +94,7 @@ const usage = (extra: Partial<CreateDigitalBookingInput['usage']>) => ({ media: 
 
 describe('createPhysicalBooking with bad input', () => {
   it('books the unchanged base input, so each refusal below is down to the one change it makes', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const before = await bookingCount();
     const res = await app.request(CreatePhysicalBookingDocument, { input: physical(s, { travelBeforeMinutes: 0, travelAfterMinutes: 1440 }) }, s.agency.token);
     expect(res.data?.createPhysicalBooking.userErrors).toEqual([]);
@@ -123,7 +124,7 @@ describe('createPhysicalBooking with bad input', () => {
     ['an unknown brand id', 'BRAND_NOT_FOUND', ['input', 'brandId'], { brandId: UNKNOWN_ID }],
     ['no brand id from an agency', 'INVALID_INPUT', ['input', 'brandId'], { brandId: null }],
   ])('refuses %s with %s at %j and writes nothing', async (_name, code, field, change) => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const before = await bookingCount();
     const res = await app.request(CreatePhysicalBookingDocument, { input: physical(s, change) }, s.agency.token);
     expectRefused(res, 'createPhysicalBooking', code, field, { booking: null });
@@ -147,7 +148,7 @@ describe('createDigitalBooking with bad input', () => {
     ['a medium outside the consent scope', 'CONSENT_NOT_COVERED', ['input', 'usage', 'media'], { usage: usage({ media: ['TV'] }) }],
     ['a category outside the consent scope', 'CONSENT_NOT_COVERED', ['input', 'category'], { category: 'BEAUTY' }],
   ])('refuses %s with %s at %j and writes nothing', async (_name, code, field, change) => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     await seedTwin(app, s.agency, s.model.id);
     const before = await bookingCount();
     const res = await app.request(CreateDigitalBookingDocument, { input: digital(s, change) }, s.agency.token);
@@ -156,7 +157,7 @@ describe('createDigitalBooking with bad input', () => {
   });
 
   it('books the unchanged base input', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     await seedTwin(app, s.agency, s.model.id);
     const before = await bookingCount();
     const res = await app.gql(CreateDigitalBookingDocument, { input: digital(s) }, s.agency.token);
@@ -165,7 +166,7 @@ describe('createDigitalBooking with bad input', () => {
   });
 
   it('refuses a model without a twin with TWIN_NOT_FOUND', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const before = await bookingCount();
     expectRefused(await app.request(CreateDigitalBookingDocument, { input: digital(s) }, s.agency.token), 'createDigitalBooking', 'TWIN_NOT_FOUND', ['input', 'modelId'], {
       booking: null,
@@ -174,7 +175,7 @@ describe('createDigitalBooking with bad input', () => {
   });
 
   it('refuses a paused twin with TWIN_NOT_ACTIVE', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     await seedTwin(app, s.agency, s.model.id, { status: 'PAUSED' });
     const before = await bookingCount();
     expectRefused(await app.request(CreateDigitalBookingDocument, { input: digital(s) }, s.brand.token), 'createDigitalBooking', 'TWIN_NOT_ACTIVE', ['input', 'modelId'], {
@@ -189,7 +190,7 @@ describe('models, twins and calendars with bad input', () => {
     ['Mars/Olympus', 'INVALID_TIME_ZONE'],
     ['+02:00', 'INVALID_TIME_ZONE'],
   ])('createModel refuses the time zone %j with %s at ["input","timeZone"]', async (timeZone, code) => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const before = await modelCount();
     const res = await app.request(CreateModelDocument, { input: { name: 'Ines', timeZone, baseCity: 'Paris' } }, s.agency.token);
     expectRefused(res, 'createModel', code, ['input', 'timeZone'], { model: null });
@@ -207,7 +208,7 @@ describe('models, twins and calendars with bad input', () => {
     ['shares summing to 9,999', { modelBps: 6000, agencyBps: 3000, platformBps: 999 }],
     ['a negative share', { modelBps: 10001, agencyBps: -1, platformBps: 0 }],
   ])('createDigitalTwin refuses %s with INVALID_SPLIT and the model stays without a twin', async (_name, ownershipSplit) => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const res = await app.request(
       CreateDigitalTwinDocument,
       { input: { modelId: s.model.id, ownershipSplit, consentScope: { allowedMedia: ['WEB'], allowedTerritories: ['FR'], allowedCategories: ['APPAREL'] } } },
@@ -223,7 +224,7 @@ describe('models, twins and calendars with bad input', () => {
     ['a brand id that is not one', ['excludedBrandIds', '0'], { excludedBrandIds: ['abc'] }],
     ['a consent end in year 0', ['consentEndsAt'], { consentEndsAt: '0000-01-01T00:00:00Z' }],
   ])('createDigitalTwin refuses a consent scope with %s with INVALID_INPUT at that term', async (_name, field, change) => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const consentScope = { allowedMedia: ['WEB'], allowedTerritories: ['FR'], allowedCategories: ['APPAREL'], ...change };
     const res = await app.request(
       CreateDigitalTwinDocument,
@@ -235,7 +236,7 @@ describe('models, twins and calendars with bad input', () => {
   });
 
   it('refuses a calendar window starting in year 0 with BAD_USER_INPUT naming `from`', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const res = await app.request(ModelCalendarDocument, { id: s.model.id, from: '0000-01-01T00:00:00Z', to: '0000-01-05T00:00:00Z', timeZone: null }, s.agency.token);
     expectNoInternals(res);
     expect(res.status).toBe(200);
@@ -244,7 +245,7 @@ describe('models, twins and calendars with bad input', () => {
   });
 
   it('refuses a second twin with TWIN_ALREADY_EXISTS and keeps the first', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const first = await seedTwin(app, s.agency, s.model.id);
     const res = await app.request(
       CreateDigitalTwinDocument,
@@ -272,7 +273,7 @@ describe('booking changes that are refused', () => {
   });
 
   it('refuses a brand picking up its 2nd option with OPTION_NOT_FIRST, and both options stay as they were', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const first = (await app.gql(CreatePhysicalBookingDocument, { input: physical(s, { brandId: s.otherBrand.id }) }, s.otherBrand.token)).createPhysicalBooking.booking!;
     const second = (await app.gql(CreatePhysicalBookingDocument, { input: physical(s, { start: at(12) }) }, s.brand.token)).createPhysicalBooking.booking!;
     expect(second).toMatchObject({ status: 'OPTION', optionRank: 2 });
@@ -285,7 +286,7 @@ describe('booking changes that are refused', () => {
   });
 
   it('refuses to confirm or cancel a released option with TRANSITION_NOT_ALLOWED, and it stays released', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const option = (await app.gql(CreatePhysicalBookingDocument, { input: physical(s) }, s.brand.token)).createPhysicalBooking.booking!;
     expect((await app.gql(CancelBookingDocument, { id: option.id, reason: 'plans changed' }, s.brand.token)).cancelBooking.booking?.status).toBe('RELEASED');
     expectRefused(await app.request(ConfirmBookingDocument, { id: option.id }, s.agency.token), 'confirmBooking', 'TRANSITION_NOT_ALLOWED', ['id'], { booking: null });
@@ -298,7 +299,7 @@ describe('booking changes that are refused', () => {
   });
 
   it('refuses an overlapping confirmed booking with PHYSICAL_CLASH and writes only the first', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const before = await bookingCount();
     const first = await app.gql(CreatePhysicalBookingDocument, { input: physical(s, { status: 'CONFIRMED' }) }, s.agency.token);
     const res = await app.request(CreatePhysicalBookingDocument, { input: physical(s, { status: 'CONFIRMED', start: at(16), end: at(18) }) }, s.agency.token);
@@ -313,7 +314,7 @@ describe('booking changes that are refused', () => {
   });
 
   it('refuses a model booking herself with FORBIDDEN', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const before = await bookingCount();
     expectRefused(await app.request(CreatePhysicalBookingDocument, { input: physical(s) }, s.model.token), 'createPhysicalBooking', 'FORBIDDEN', null, { booking: null });
     expectRefused(await app.request(CreateDigitalBookingDocument, { input: digital(s) }, s.model.token), 'createDigitalBooking', 'FORBIDDEN', null, { booking: null });
@@ -324,7 +325,7 @@ describe('booking changes that are refused', () => {
     ['for another brand', (s) => ({ brandId: s.otherBrand.id }), ['input', 'brandId']],
     ['straight to CONFIRMED', () => ({ status: 'CONFIRMED' }), ['input', 'status']],
   ])('refuses a brand booking %s with FORBIDDEN', async (_name, change, field) => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const before = await bookingCount();
     expectRefused(await app.request(CreatePhysicalBookingDocument, { input: physical(s, change(s)) }, s.brand.token), 'createPhysicalBooking', 'FORBIDDEN', field, {
       booking: null,
@@ -335,7 +336,7 @@ describe('booking changes that are refused', () => {
 
 describe('random createPhysicalBooking inputs (fast-check)', () => {
   it('are answered with HTTP 200 (a booking or user errors) or HTTP 400, never 5xx and never with internals', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const tokens = [s.agency.token, s.brand.token, s.model.token, app.adminToken, await app.token({ role: Role.BRAND, brandId: UNKNOWN_ID })];
     // A valid input with up to three fields replaced, so that a single bad value usually reaches the booking
     // rules (and the database) alone; some replacements are values the schema itself refuses.

@@ -5,7 +5,8 @@ import {
   CreatePhysicalBookingDocument,
   type CreatePhysicalBookingInput,
 } from './generated/graphql';
-import { at, seedScenario, seedTwin, type Scenario } from './support/factories';
+import { at, seedTwin, type Scenario } from './support/factories';
+import { seedPricedScenario } from './support/money';
 import { startTestApp, type TestApp } from './support/test-app';
 
 // The create path answers with the booking as written, and the calendar builds its bookings from rows, both
@@ -33,7 +34,7 @@ async function stored(id: string, token: string) {
 
 describe('a booking as answered and as read back', () => {
   it('is the same for a confirmed booking with travel, as its agency sees both', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const input = physical(s, { status: 'CONFIRMED', travelBeforeMinutes: 45, travelAfterMinutes: 30 });
     const created = (await app.gql(CreatePhysicalBookingDocument, { input }, s.agency.token)).createPhysicalBooking;
     expect(created.userErrors).toEqual([]);
@@ -46,7 +47,7 @@ describe('a booking as answered and as read back', () => {
   });
 
   it('is the same for a brand’s option with an expiry, ranked 1st', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const expires = new Date(Date.now() + 48 * 3600_000).toISOString();
     const input = physical(s, { brandId: undefined, optionExpiresAt: expires });
     const created = (await app.gql(CreatePhysicalBookingDocument, { input }, s.brand.token)).createPhysicalBooking;
@@ -59,7 +60,7 @@ describe('a booking as answered and as read back', () => {
 
 describe('the bookings on a calendar', () => {
   it('are the bookings as read back, physical and digital, every field', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     await seedTwin(app, s.agency, s.model.id);
     const confirmed = await app.gql(
       CreatePhysicalBookingDocument,

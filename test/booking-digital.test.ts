@@ -11,7 +11,8 @@ import {
   type CreateDigitalTwinInput,
   type UpdateDigitalTwinInput,
 } from './generated/graphql';
-import { at, OPEN_CONSENT, seedBrand, seedModel, seedScenario, seedTwin, type Scenario } from './support/factories';
+import { at, OPEN_CONSENT, seedBrand, seedModel, seedTwin, type Scenario } from './support/factories';
+import { seedPricedScenario } from './support/money';
 import { startTestApp, type TestApp } from './support/test-app';
 
 let app: TestApp;
@@ -57,7 +58,7 @@ async function twinOf(modelId: string) {
 
 describe('digital bookings never clash in time', () => {
   it('books 5 overlapping twin jobs and a physical booking of the same model at the same time', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     await seedTwin(app, s.agency, s.model.id);
     const third = await seedBrand(app);
     const brands = [s.brand, s.otherBrand, third, s.brand, s.otherBrand];
@@ -100,7 +101,7 @@ describe('digital bookings never clash in time', () => {
 
 describe('the twin must exist and be ACTIVE', () => {
   it('refuses a model without a twin: TWIN_NOT_FOUND', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const res = await bookTwin(s, digital(s, 9, 17));
     expect(res.booking).toBeNull();
     expect(res.userErrors).toEqual([{ code: 'TWIN_NOT_FOUND', field: ['input', 'modelId'], message: 'the model has no digital twin', conflict: null }]);
@@ -108,7 +109,7 @@ describe('the twin must exist and be ACTIVE', () => {
   });
 
   it('refuses a PAUSED twin with TWIN_NOT_ACTIVE and books it again once ACTIVE', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const twinId = await seedTwin(app, s.agency, s.model.id);
     expect((await updateTwin({ twinId, status: 'PAUSED' }, s.agency.token)).userErrors).toEqual([]);
     const paused = await bookTwin(s, digital(s, 9, 17));
@@ -123,7 +124,7 @@ describe('the twin must exist and be ACTIVE', () => {
   });
 
   it('refuses a RETIRED twin with TWIN_NOT_ACTIVE, for good', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const twinId = await seedTwin(app, s.agency, s.model.id);
     expect((await updateTwin({ twinId, status: 'RETIRED' }, s.agency.token)).twin?.status).toBe('RETIRED');
     const res = await bookTwin(s, digital(s, 9, 17));
@@ -146,7 +147,7 @@ describe('consent scope', () => {
   });
 
   async function consentedScenario(): Promise<Scenario> {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     await seedTwin(app, s.agency, s.model.id, { consentScope: scopeExcluding(s.otherBrand.id) });
     return s;
   }
@@ -221,7 +222,7 @@ describe('consent scope', () => {
 
 describe('maxConcurrentJobs', () => {
   it('refuses a third overlapping job at cap 2 but books a job that overlaps none, and counts only live jobs', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     await seedTwin(app, s.agency, s.model.id, { maxConcurrentJobs: 2 });
     const first = await bookTwin(s, digital(s, 9, 17));
     const second = await bookTwin(s, digital(s, 12, 20, { brandId: s.otherBrand.id, status: 'OPTION' }));
@@ -252,7 +253,7 @@ describe('maxConcurrentJobs', () => {
   });
 
   it('counts jobs running at the same moment, not every job the window touches', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     await seedTwin(app, s.agency, s.model.id, { maxConcurrentJobs: 2 });
     expect((await bookTwin(s, digital(s, 9, 12))).userErrors).toEqual([]);
     expect((await bookTwin(s, digital(s, 14, 17))).userErrors).toEqual([]);
@@ -263,7 +264,7 @@ describe('maxConcurrentJobs', () => {
   });
 
   it('holds under concurrency: 12 overlapping requests at once against cap 3 book exactly 3', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     await seedTwin(app, s.agency, s.model.id, { maxConcurrentJobs: 3 });
     const responses = await Promise.all(
       Array.from({ length: 12 }, (_, i) => app.request(CreateDigitalBookingDocument, { input: digital(s, 9 + (i % 3), 17 + (i % 4)) }, s.agency.token)),
@@ -282,7 +283,7 @@ describe('maxConcurrentJobs', () => {
 
 describe('who manages a twin', () => {
   it('lets the model pause and resume her own twin', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const twinId = await seedTwin(app, s.agency, s.model.id);
     const paused = await updateTwin({ twinId, status: 'PAUSED' }, s.model.token);
     expect(paused).toEqual({ twin: { id: twinId, status: 'PAUSED' }, userErrors: [] });
@@ -296,7 +297,7 @@ describe('who manages a twin', () => {
     ['pause it and change the split in one go', { status: 'PAUSED', ownershipSplit: { modelBps: 9000, agencyBps: 0, platformBps: 1000 } }],
     ['change her cap', { maxConcurrentJobs: 50 }],
   ])('does not let the model %s: FORBIDDEN, and the twin is unchanged', async (_name, change) => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const twinId = await seedTwin(app, s.agency, s.model.id, { maxConcurrentJobs: 4 });
     const before = await twinOf(s.model.id);
     const res = await updateTwin({ twinId, ...change }, s.model.token);
@@ -314,7 +315,7 @@ describe('who manages a twin', () => {
   });
 
   it("does not let a model touch another model's twin", async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const twinId = await seedTwin(app, s.agency, s.model.id);
     const other = await seedModel(app, s.agency);
     const res = await updateTwin({ twinId, status: 'PAUSED' }, other.token);
@@ -327,7 +328,7 @@ describe('who manages a twin', () => {
     ['shares summing to 10,001', { modelBps: 6000, agencyBps: 3000, platformBps: 1001 }, 'shares must sum to 10,000 basis points (got 10001)'],
     ['a negative share, even with a sum of 10,000', { modelBps: 11000, agencyBps: -1000, platformBps: 0 }, 'each share must be a whole number of basis points from 0 to 10,000'],
   ])('refuses a twin with %s: INVALID_SPLIT, and stores nothing', async (_name, ownershipSplit, message) => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const res = (await app.gql(CreateDigitalTwinDocument, { input: { modelId: s.model.id, ownershipSplit, consentScope: OPEN_CONSENT } }, s.agency.token))
       .createDigitalTwin;
     expect(res).toEqual({ twin: null, userErrors: [{ code: 'INVALID_SPLIT', field: ['input', 'ownershipSplit'], message, conflict: null }] });

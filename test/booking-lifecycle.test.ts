@@ -10,7 +10,8 @@ import {
   type BookingStatus,
   type CreatePhysicalBookingInput,
 } from './generated/graphql';
-import { at, seedScenario, seedTwin, type Scenario } from './support/factories';
+import { at, seedTwin, type Scenario } from './support/factories';
+import { seedPricedScenario } from './support/money';
 import { startTestApp, type TestApp } from './support/test-app';
 
 let app: TestApp;
@@ -80,7 +81,7 @@ async function ledger(): Promise<LedgerRow[]> {
 
 describe('allowed transitions, each recorded in the history', () => {
   it('OPTION → CONFIRMED: the agency confirms a brand option; creation is the first entry', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const before = Date.now();
     const id = await placeOption(s);
     const res = await confirm(id, s.agency.token);
@@ -98,7 +99,7 @@ describe('allowed transitions, each recorded in the history', () => {
   });
 
   it('OPTION → RELEASED: the brand gives up its option, and its reason is kept', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const id = await placeOption(s);
     const res = await cancel(id, '  budget cut  ', s.brand.token);
     expect(res.userErrors).toEqual([]);
@@ -110,7 +111,7 @@ describe('allowed transitions, each recorded in the history', () => {
   });
 
   it('OPTION → DECLINED: the agency turns an option down', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const id = await placeOption(s);
     const res = await cancel(id, 'model unavailable', s.agency.token);
     expect(res.userErrors).toEqual([]);
@@ -122,7 +123,7 @@ describe('allowed transitions, each recorded in the history', () => {
   });
 
   it.each(['agency', 'brand'] as const)('CONFIRMED → CANCELLED by the %s', async (side) => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const id = await bookConfirmed(s);
     const actor = side === 'agency' ? s.agency : s.brand;
     const res = await cancel(id, 'show called off', actor.token);
@@ -135,7 +136,7 @@ describe('allowed transitions, each recorded in the history', () => {
   });
 
   it('records an admin as ADMIN with no actor id', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const id = await bookConfirmed(s);
     expect((await cancel(id, 'platform dispute', app.adminToken)).userErrors).toEqual([]);
     expect(steps((await load(id)).history).at(-1)).toEqual({
@@ -148,7 +149,7 @@ describe('allowed transitions, each recorded in the history', () => {
   });
 
   it('lets the agency, not the brand, confirm a digital option', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     await seedTwin(app, s.agency, s.model.id);
     const created = (
       await app.gql(
@@ -204,7 +205,7 @@ describe('refused transitions', () => {
     ['cancel a CANCELLED booking', 'CANCELLED', 'cancel', 'CANCELLED'],
     ['cancel a RELEASED option', 'RELEASED', 'cancel', 'CANCELLED'],
   ])('refuses to %s with TRANSITION_NOT_ALLOWED and changes nothing', async (_name, status, action, target) => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const id = await inStatus(s, status);
     const before = await load(id);
     const res = action === 'confirm' ? await confirm(id, s.agency.token) : await cancel(id, 'again', s.agency.token);
@@ -220,7 +221,7 @@ describe('refused transitions', () => {
 
 describe('who may change a booking, and with what', () => {
   it.each(['confirm', 'cancel'] as const)("refuses a model's own token to %s her booking: FORBIDDEN", async (action) => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const id = await placeOption(s);
     const res = action === 'confirm' ? await confirm(id, s.model.token) : await cancel(id, 'I am ill', s.model.token);
     expect(res.booking).toBeNull();
@@ -237,7 +238,7 @@ describe('who may change a booking, and with what', () => {
     ['a blank reason', '   ', 'reason must not be empty'],
     ['a reason over 500 characters', 'x'.repeat(501), 'reason must be at most 500 characters'],
   ])('refuses to cancel with %s: INVALID_INPUT on ["reason"]', async (_name, reason, message) => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const id = await bookConfirmed(s);
     const res = await cancel(id, reason, s.agency.token);
     expect(res.booking).toBeNull();
@@ -250,7 +251,7 @@ describe('who may change a booking, and with what', () => {
 
 describe('slots and atomicity', () => {
   it('frees the slot of a cancelled physical booking: a new confirmed booking over it succeeds', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const first = await bookConfirmed(s, 9, 17);
     const blocked = (await app.gql(CreatePhysicalBookingDocument, { input: physical(s, 12, 20, { status: 'CONFIRMED' }) }, s.agency.token))
       .createPhysicalBooking;
@@ -264,7 +265,7 @@ describe('slots and atomicity', () => {
   });
 
   it('writes nothing for a refused booking: after a PHYSICAL_CLASH, every booking and its history is unchanged', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const existing = await bookConfirmed(s, 9, 17);
     const option = await placeOption(s, 20, 22);
     const before = await ledger();

@@ -7,7 +7,8 @@ import {
   type BookingByIdQuery,
   type CreatePhysicalBookingInput,
 } from './generated/graphql';
-import { at, seedBrand, seedScenario, type Party, type Scenario } from './support/factories';
+import { at, seedBrand, type Party, type Scenario } from './support/factories';
+import { seedPricedScenario } from './support/money';
 import { startTestApp, type TestApp } from './support/test-app';
 
 let app: TestApp;
@@ -61,7 +62,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('option ranking', () => {
   it('ranks an option by when it was placed among the live options that overlap it, whoever placed them', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const third = await seedBrand(app);
     const first = await placeOption(s, s.brand, 9, 17);
     const second = await placeOption(s, s.otherBrand, 10, 12);
@@ -73,7 +74,7 @@ describe('option ranking', () => {
   });
 
   it('ranks three options on the same slot 1st, 2nd and 3rd, and reports each rank on creation too', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const third = await seedBrand(app);
     const created: (number | null)[] = [];
     const ids: string[] = [];
@@ -88,7 +89,7 @@ describe('option ranking', () => {
   });
 
   it('gives rank 1 to an option that overlaps no other, including one adjacent to an option', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const morning = await placeOption(s, s.brand, 9, 12);
     const afternoon = await placeOption(s, s.otherBrand, 12, 15);
     const nextDay = await placeOption(s, s.otherBrand, 33, 41);
@@ -96,14 +97,14 @@ describe('option ranking', () => {
   });
 
   it('counts travel buffers: an option whose travel reaches into an earlier option ranks behind it', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const morning = await placeOption(s, s.brand, 9, 12);
     const afternoon = await placeOption(s, s.otherBrand, 12, 15, { travelBeforeMinutes: 30 });
     expect(await ranks([morning, afternoon])).toEqual([1, 2]);
   });
 
   it('gives no rank to a booking that is not a live option', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const option = await placeOption(s, s.brand, 9, 12);
     expect((await confirm(option, s.brand.token)).userErrors).toEqual([]);
     expect(await ranks([option])).toEqual([null]);
@@ -112,7 +113,7 @@ describe('option ranking', () => {
 
 describe('confirming options', () => {
   it('lets a brand pick up its own option while it ranks 1st', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const id = await placeOption(s, s.brand, 9, 17);
     expect(await ranks([id])).toEqual([1]);
     const res = await confirm(id, s.brand.token);
@@ -126,7 +127,7 @@ describe('confirming options', () => {
   });
 
   it('refuses a brand its own option ranked 2nd with OPTION_NOT_FIRST, and changes nothing', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const first = await placeOption(s, s.brand, 9, 17);
     const second = await placeOption(s, s.otherBrand, 12, 14);
     const res = await confirm(second, s.otherBrand.token);
@@ -140,7 +141,7 @@ describe('confirming options', () => {
   });
 
   it("does not let a brand confirm another brand's option: BOOKING_NOT_FOUND, as it cannot see it", async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const theirs = await placeOption(s, s.brand, 9, 17);
     const res = await confirm(theirs, s.otherBrand.token);
     expect(res.booking).toBeNull();
@@ -149,7 +150,7 @@ describe('confirming options', () => {
   });
 
   it('refuses the agency a 2nd option while the 1st is live, then confirms it once the 1st is released', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const first = await placeOption(s, s.brand, 9, 17);
     const second = await placeOption(s, s.otherBrand, 10, 18);
     const early = await confirm(second, s.agency.token);
@@ -169,7 +170,7 @@ describe('confirming options', () => {
   });
 
   it('lets the brand of a 2nd option pick it up once the 1st is released', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const first = await placeOption(s, s.brand, 9, 17);
     const second = await placeOption(s, s.otherBrand, 9, 17);
     expect((await app.gql(CancelBookingDocument, { id: first, reason: 'not needed' }, s.brand.token)).cancelBooking.userErrors).toEqual([]);
@@ -179,7 +180,7 @@ describe('confirming options', () => {
   });
 
   it('releases the overlapping lower options on confirmation, telling their holders in a SYSTEM history entry that does not name the booking, and leaves the others alone', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const third = await seedBrand(app);
     const picked = await placeOption(s, s.brand, 9, 12);
     const overlapping = await placeOption(s, s.otherBrand, 10, 13);
@@ -212,7 +213,7 @@ describe('confirming options', () => {
   });
 
   it('does not let a brand create a CONFIRMED booking: FORBIDDEN, and nothing is stored', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const res = (await app.gql(CreatePhysicalBookingDocument, { input: slot(s, 9, 17, { status: 'CONFIRMED' }) }, s.brand.token))
       .createPhysicalBooking;
     expect(res.booking).toBeNull();
@@ -226,7 +227,7 @@ describe('confirming options', () => {
 
 describe('option expiry', () => {
   it('stops an expired option holding: the next moves up, and confirming it answers OPTION_EXPIRED and marks it EXPIRED', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const third = await seedBrand(app);
     // Long enough to place and rank three options first, even on a loaded machine; short enough to wait for.
     const expiresAt = new Date(Date.now() + 2000);
@@ -275,7 +276,7 @@ describe('option expiry', () => {
   });
 
   it('refuses an option expiry that is already past', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const res = (
       await app.gql(CreatePhysicalBookingDocument, { input: slot(s, 9, 17, { optionExpiresAt: new Date(Date.now() - 1000).toISOString() }) }, s.brand.token)
     ).createPhysicalBooking;
@@ -286,7 +287,7 @@ describe('option expiry', () => {
   });
 
   it('refuses a confirmed booking placed directly over a live option: the option holds the slot first', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const option = await placeOption(s, s.brand, 9, 12);
     const direct = (
       await app.gql(CreatePhysicalBookingDocument, { input: slot(s, 10, 11, { brandId: s.otherBrand.id, status: 'CONFIRMED' }) }, s.agency.token)

@@ -1,5 +1,6 @@
 import { CreatePhysicalBookingDocument, type CreatePhysicalBookingInput } from './generated/graphql';
-import { at, confirmedPhysical as physical, seedModel, seedScenario, type Scenario } from './support/factories';
+import { at, confirmedPhysical as physical, seedModel, type Scenario } from './support/factories';
+import { seedPricedScenario } from './support/money';
 import { startTestApp, type TestApp } from './support/test-app';
 
 let app: TestApp;
@@ -14,7 +15,7 @@ async function book(s: Scenario, input: CreatePhysicalBookingInput, token = s.ag
 
 describe('confirmed physical bookings of one model', () => {
   it('refuses an overlapping one with PHYSICAL_CLASH naming the range in the way', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const first = await book(s, physical(s, 9, 17));
     expect(first.userErrors).toEqual([]);
     const second = await book(s, physical(s, 16, 18));
@@ -25,14 +26,14 @@ describe('confirmed physical bookings of one model', () => {
   });
 
   it('accepts adjacent bookings: one ends at 12:00, the next starts at 12:00', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     expect((await book(s, physical(s, 9, 12))).userErrors).toEqual([]);
     expect((await book(s, physical(s, 12, 15))).userErrors).toEqual([]);
     expect((await book(s, physical(s, 6, 9))).userErrors).toEqual([]);
   });
 
   it('counts travel buffers in the blocked range', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const first = await book(s, physical(s, 9, 12, { travelAfterMinutes: 90 }));
     expect(first.booking).toMatchObject({ blockedStart: at(9), blockedEnd: at(13.5) });
     const clash = await book(s, physical(s, 13, 15));
@@ -43,14 +44,14 @@ describe('confirmed physical bookings of one model', () => {
   });
 
   it('lets two different models work at the same time', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const other = await seedModel(app, s.agency);
     expect((await book(s, physical(s, 9, 17))).userErrors).toEqual([]);
     expect((await book(s, { ...physical(s, 9, 17), modelId: other.id })).userErrors).toEqual([]);
   });
 
   it('does not let an option be placed over a confirmed booking', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     await book(s, physical(s, 9, 17, { brandId: s.otherBrand.id }));
     const option = await book(s, physical(s, 10, 11, { status: 'OPTION' }), s.brand.token);
     expect(option.userErrors[0]?.code).toBe('PHYSICAL_CLASH');
@@ -59,7 +60,7 @@ describe('confirmed physical bookings of one model', () => {
   });
 
   it('keeps the guarantee in the database: a direct overlapping insert is refused with 23P01', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const first = await book(s, physical(s, 9, 17));
     const conn = app.orm.em.getConnection();
     await expect(
@@ -74,7 +75,7 @@ describe('confirmed physical bookings of one model', () => {
   });
 
   it('keeps travel known in the database: a physical row without travel minutes is refused by the check', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const first = await book(s, physical(s, 9, 17));
     await expect(
       app.orm.em.getConnection().execute(`update booking set travel_before_minutes = null where id = ?`, [first.booking!.id]),

@@ -2,7 +2,8 @@ import { print } from 'graphql';
 import { CreateDigitalBookingDocument, CreatePhysicalBookingDocument } from './generated/graphql';
 import { startApiProcess, type ApiProcess } from './support/api-process';
 import { describeOnServer, ONE_CONNECTION } from './support/engine';
-import { at, seedScenario, seedTwin } from './support/factories';
+import { at, seedTwin } from './support/factories';
+import { seedPricedScenario } from './support/money';
 import { startTestApp, type TestApp } from './support/test-app';
 
 let app: TestApp;
@@ -41,7 +42,7 @@ async function fire(targets: string[], doc: Parameters<typeof print>[0], inputs:
 /** The races, each sent to the API endpoints `targets()` gives once they are up. */
 function races(targets: () => string[]): void {
   it('50 overlapping confirmed physical bookings: exactly one succeeds, 49 get PHYSICAL_CLASH, no 5xx', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const inputs = Array.from({ length: 50 }, (_, i) => ({
       modelId: s.model.id,
       brandId: i % 2 ? s.brand.id : s.otherBrand.id,
@@ -65,7 +66,7 @@ function races(targets: () => string[]): void {
   });
 
   it('50 overlapping digital bookings: all 50 succeed', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     await seedTwin(app, s.agency, s.model.id);
     const inputs = Array.from({ length: 50 }, (_, i) => ({
       modelId: s.model.id,
@@ -101,7 +102,7 @@ describe('concurrent bookings of one model', () => {
     races(() => processes.map((p) => p.url));
 
     it('up to 40 rounds of 20 overlapping confirmed bookings split over both processes: one succeeds per round, the rest PHYSICAL_CLASH, never a 5xx or INTERNAL_SERVER_ERROR', async () => {
-      const s = await seedScenario(app);
+      const s = await seedPricedScenario(app);
       const targets = processes.map((p) => p.url);
       const deadline = Date.now() + 25_000;
       const rounds: { round: number; succeeded: number; refusals: string[]; http: number[] }[] = [];

@@ -1,6 +1,6 @@
 import { BookingMoneyDocument, CreatePhysicalBookingDocument, type CreatePhysicalBookingInput } from './generated/graphql';
 import { at, confirmedPhysical as physical, seedAgency, seedScenario, type Scenario } from './support/factories';
-import { DEFAULT_CARD as CARD, setCard } from './support/money';
+import { DEFAULT_CARD as CARD, setCard, seedPricedScenario } from './support/money';
 import { startTestApp, type TestApp } from './support/test-app';
 
 // The create path remembers a model's terms (her agency, her card) between requests and writes in one statement
@@ -32,7 +32,7 @@ async function frozenTotal(s: Scenario, id: string): Promise<number | undefined>
 
 describe('a model booked again', () => {
   it('is priced with her agency card as it is now, after the card changed', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     await setCard(app, s.agency.token, CARD);
     // One hour at 100.00 plus the 20 % service fee.
     expect(await frozenTotal(s, await bookOk(physical(s, 9, 10), s.agency.token))).toBe(12000);
@@ -41,7 +41,7 @@ describe('a model booked again', () => {
   });
 
   it('is priced with her own card once she has one, over the agency default used before', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     await setCard(app, s.agency.token, CARD);
     expect(await frozenTotal(s, await bookOk(physical(s, 9, 10), s.agency.token))).toBe(12000);
     await setCard(app, s.agency.token, { ...CARD, modelId: s.model.id, hourlyRate: 15000 });
@@ -50,14 +50,15 @@ describe('a model booked again', () => {
 
   it('gets a frozen quote once her agency has a card, where before it had none', async () => {
     const s = await seedScenario(app);
-    const first = await bookOk(physical(s, 9, 10), s.agency.token);
+    // Without a card she can be optioned, not confirmed: she is remembered with no card.
+    const first = await bookOk(physical(s, 9, 10, { status: 'OPTION' }), s.agency.token);
     expect((await app.gql(BookingMoneyDocument, { id: first }, s.agency.token)).booking?.quote).toBeNull();
     await setCard(app, s.agency.token, CARD);
     expect(await frozenTotal(s, await bookOk(physical(s, 11, 12), s.agency.token))).toBe(12000);
   });
 
   it('is refused OPTION_NOT_FIRST over an option placed since, and writes nothing', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     await bookOk(physical(s, 9, 10), s.agency.token);
     await bookOk(physical(s, 12, 13, { status: 'OPTION', brandId: undefined }), s.brand.token);
     const res = await book(physical(s, 12, 14), s.agency.token);
@@ -66,7 +67,7 @@ describe('a model booked again', () => {
   });
 
   it('is refused PHYSICAL_CLASH for an option over a booking confirmed since, naming it for its own agency', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     await bookOk(physical(s, 9, 10), s.agency.token);
     const confirmed = await bookOk(physical(s, 12, 14, { brandId: s.otherBrand.id }), s.agency.token);
     const res = await book(physical(s, 13, 15, { status: 'OPTION' }), s.agency.token);
@@ -74,7 +75,7 @@ describe('a model booked again', () => {
   });
 
   it('is refused BRAND_NOT_FOUND for an unknown brand, then booked for a real one', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     await bookOk(physical(s, 9, 10), s.agency.token);
     const res = await book(physical(s, 11, 12, { brandId: '00000000-0000-4000-8000-000000000000' }), s.agency.token);
     expect(res.userErrors.map((e) => e.code)).toEqual(['BRAND_NOT_FOUND']);
@@ -82,7 +83,7 @@ describe('a model booked again', () => {
   });
 
   it('is the same model when its id comes in capitals: booked, and refused over its own booking', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     await bookOk(physical(s, 9, 10), s.agency.token);
     const upper = s.model.id.toUpperCase();
     await bookOk(physical(s, 11, 12, { modelId: upper }), s.agency.token);
@@ -91,7 +92,7 @@ describe('a model booked again', () => {
   });
 
   it('stays MODEL_NOT_FOUND for another agency', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     await bookOk(physical(s, 9, 10), s.agency.token);
     const other = await seedAgency(app);
     const res = await book(physical(s, 11, 12), other.token);

@@ -12,7 +12,8 @@ import { BookingStatus as S } from '../src/modules/booking/booking-status';
 import { canTransition } from '../src/modules/booking/booking-transitions';
 import { postTo, startApiProcess, type ApiProcess } from './support/api-process';
 import { describeOnServer, ONE_CONNECTION } from './support/engine';
-import { at, seedScenario, type Party, type Scenario } from './support/factories';
+import { at, type Party, type Scenario } from './support/factories';
+import { seedPricedScenario } from './support/money';
 import { startTestApp, type GraphQLResponse, type TestApp } from './support/test-app';
 
 let app: TestApp;
@@ -71,7 +72,7 @@ describe('status changes racing on one booking', () => {
     });
 
     it(`confirming one option while the agency declines and the brand releases the ones it overlaps: every answer is what the booking becomes, one history line per change (${TRIALS} trials)`, async () => {
-      const s = await seedScenario(app);
+      const s = await seedPricedScenario(app);
       const [p0, p1] = processes.map((p) => p.url);
       const problems: string[] = [];
       // "answer N": in trial N a booking ended other than it was answered; "history N": its history broke the chain.

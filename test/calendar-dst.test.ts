@@ -7,7 +7,8 @@ import {
   type CreatePhysicalBookingInput,
   type ModelCalendarQuery,
 } from './generated/graphql';
-import { seedScenario, seedTwin, type Scenario } from './support/factories';
+import { seedTwin, type Scenario } from './support/factories';
+import { seedPricedScenario } from './support/money';
 import { startTestApp, type TestApp } from './support/test-app';
 
 // DST changes of 2030, checked with luxon:
@@ -73,7 +74,7 @@ const ids = (entries: { bookingId: string | null }[]) => entries.map((e) => e.bo
 
 describe('Model.calendar across DST in Europe/Paris', () => {
   it('gives wall times on both sides of the spring-forward gap with the offset in force', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     // 01:30 +01:00 is the last half hour before the gap; 03:30 +02:00 the first after it: one real hour apart.
     const acrossGap = await book(s, physical(s, '2030-03-31T00:30:00.000Z', '2030-03-31T01:30:00.000Z'));
     const afterGap = await book(s, physical(s, '2030-03-31T01:30:00.000Z', '2030-03-31T02:30:00.000Z', { title: 'Fitting' }));
@@ -99,7 +100,7 @@ describe('Model.calendar across DST in Europe/Paris', () => {
   });
 
   it('makes 2030-03-31 a 23-hour day and 2030-10-27 a 25-hour day, each from local midnight to local midnight', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const spring = await calendar(s, '2030-03-30T23:00:00.000Z', '2030-04-01T22:00:00.000Z', 'Europe/Paris');
     expect(spring.days.map(({ date, start, end, hours }) => ({ date, start, end, hours }))).toEqual([
       { date: '2030-03-31', start: '2030-03-30T23:00:00.000Z', end: '2030-03-31T22:00:00.000Z', hours: 23 },
@@ -113,7 +114,7 @@ describe('Model.calendar across DST in Europe/Paris', () => {
   });
 
   it('tells apart two bookings at 02:30 in the repeated autumn hour by their offsets', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const first = await book(s, physical(s, '2030-10-27T00:30:00.000Z', '2030-10-27T01:00:00.000Z'));
     const second = await book(s, physical(s, '2030-10-27T01:30:00.000Z', '2030-10-27T02:00:00.000Z', { brandId: s.otherBrand.id }));
     const cal = await calendar(s, '2030-10-26T22:00:00.000Z', '2030-10-27T23:00:00.000Z', 'Europe/Paris');
@@ -139,7 +140,7 @@ describe('Model.calendar across DST in Europe/Paris', () => {
 
 describe('Model.calendar across DST in America/New_York', () => {
   it('uses the model home zone by default and gives the spring-forward gap and a 23-hour day', async () => {
-    const s = await seedScenario(app, { timeZone: 'America/New_York', baseCity: 'New York' });
+    const s = await seedPricedScenario(app, { timeZone: 'America/New_York', baseCity: 'New York' });
     // 01:30 -05:00 and 03:30 -04:00: either side of the 02:00 -> 03:00 jump.
     const location = { name: 'Loft', timeZone: 'America/New_York' };
     const beforeGap = await book(s, physical(s, '2030-03-10T06:30:00.000Z', '2030-03-10T07:00:00.000Z', { location }));
@@ -166,7 +167,7 @@ describe('Model.calendar across DST in America/New_York', () => {
 
   it('tells apart two bookings at 01:30 in the repeated hour of 2030-11-03, a 25-hour day', async () => {
     // In New York the clocks go back at 02:00 -04:00, so the hour that happens twice is 01:00-02:00.
-    const s = await seedScenario(app, { timeZone: 'America/New_York', baseCity: 'New York' });
+    const s = await seedPricedScenario(app, { timeZone: 'America/New_York', baseCity: 'New York' });
     const first = await book(s, physical(s, '2030-11-03T05:30:00.000Z', '2030-11-03T06:00:00.000Z'));
     const second = await book(s, physical(s, '2030-11-03T06:30:00.000Z', '2030-11-03T07:00:00.000Z'));
     const cal = await calendar(s, '2030-11-03T04:00:00.000Z', '2030-11-04T05:00:00.000Z', 'America/New_York');
@@ -192,7 +193,7 @@ describe('Model.calendar across DST in America/New_York', () => {
 
 describe('Model.calendar entries and days', () => {
   it('lists every booking in the window exactly once, in start order, and on each local day it touches', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     await seedTwin(app, s.agency, s.model.id);
     // Around the Paris fall-back night: confirmed, options of two brands over one slot, twin work running alongside.
     const shoot = await book(s, physical(s, '2030-10-26T08:00:00.000Z', '2030-10-26T16:00:00.000Z'));
@@ -233,7 +234,7 @@ describe('Model.calendar entries and days', () => {
   });
 
   it('puts a booking across local midnight on both days, and one ending at midnight on the first day only', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     // 22:00 -> 02:00 and 20:00 -> 24:00 local (Paris, +02:00 in June).
     const across = await book(s, physical(s, '2030-06-03T20:00:00.000Z', '2030-06-04T00:00:00.000Z'));
     const untilMidnight = await book(s, physical(s, '2030-06-05T18:00:00.000Z', '2030-06-05T22:00:00.000Z'));
@@ -250,7 +251,7 @@ describe('Model.calendar entries and days', () => {
   });
 
   it('shows the same instants with other wall times and other days when read in Asia/Tokyo', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const first = await book(s, physical(s, '2030-10-27T00:30:00.000Z', '2030-10-27T01:00:00.000Z'));
     const second = await book(s, physical(s, '2030-10-27T01:30:00.000Z', '2030-10-27T02:00:00.000Z'));
     const from = '2030-10-26T22:00:00.000Z';
@@ -276,7 +277,7 @@ describe('Model.calendar entries and days', () => {
   });
 
   it('defaults to the model home zone when no zone is given', async () => {
-    const s = await seedScenario(app, { timeZone: 'America/New_York', baseCity: 'New York' });
+    const s = await seedPricedScenario(app, { timeZone: 'America/New_York', baseCity: 'New York' });
     const id = await book(s, physical(s, '2030-06-03T14:00:00.000Z', '2030-06-03T16:00:00.000Z'));
     const from = '2030-06-03T04:00:00.000Z';
     const to = '2030-06-04T04:00:00.000Z';
@@ -294,7 +295,7 @@ describe('Model.calendar entries and days', () => {
   });
 
   it('includes bookings cut by either window boundary, with their full start and end', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     await seedTwin(app, s.agency, s.model.id);
     const cutAtStart = await book(s, physical(s, '2030-06-02T20:00:00.000Z', '2030-06-03T02:00:00.000Z'));
     const inside = await book(s, physical(s, '2030-06-03T09:00:00.000Z', '2030-06-03T10:00:00.000Z'));
@@ -317,7 +318,7 @@ describe('Model.calendar entries and days', () => {
   });
 
   it('leaves out cancelled, released and declined bookings', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     await seedTwin(app, s.agency, s.model.id);
     const kept = await book(s, physical(s, '2030-06-03T06:00:00.000Z', '2030-06-03T07:00:00.000Z'));
     const cancelled = await book(s, physical(s, '2030-06-03T09:00:00.000Z', '2030-06-03T12:00:00.000Z'));
@@ -346,7 +347,7 @@ describe('Model.calendar entries and days', () => {
   });
 
   it('leaves out an option once its expiry has passed', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const expiresAt = new Date(Date.now() + 3600_000).toISOString();
     const lapsing = await book(
       s,
@@ -371,7 +372,7 @@ describe('Model.calendar entries and days', () => {
 
 describe('Model.calendar freeForPhysical', () => {
   it('is the window less the blocked ranges (travel included) of confirmed physical bookings only', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     await seedTwin(app, s.agency, s.model.id);
     // Blocked 07:00-12:30 with travel.
     const travel = { travelBeforeMinutes: 60, travelAfterMinutes: 30 };
@@ -397,7 +398,7 @@ describe('Model.calendar freeForPhysical', () => {
   });
 
   it('is the whole window when only options and twin work are booked', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     await seedTwin(app, s.agency, s.model.id);
     await book(s, physical(s, '2030-06-03T09:00:00.000Z', '2030-06-03T17:00:00.000Z', { status: 'OPTION' }), s.brand.token);
     await bookTwin(s, digital(s, '2030-06-03T00:00:00.000Z', '2030-06-05T00:00:00.000Z'));
@@ -410,7 +411,7 @@ describe('Model.calendar freeForPhysical', () => {
 describe('Model.calendar arguments', () => {
   const badZones = ['Mars/Olympus', '+02:00', 'UTC+2', 'Etc/GMT+2', 'europe/nowhere'];
   it.each(badZones)('refuses the zone %p with BAD_USER_INPUT, not a 500', async (timeZone) => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const res = await app.request(
       ModelCalendarDocument,
       { id: s.model.id, from: '2030-06-03T00:00:00.000Z', to: '2030-06-04T00:00:00.000Z', timeZone },
@@ -426,7 +427,7 @@ describe('Model.calendar arguments', () => {
     ['equal to', '2030-06-03T00:00:00.000Z'],
     ['before', '2030-06-02T23:59:59.000Z'],
   ])('refuses `to` %s `from` with BAD_USER_INPUT', async (_what, to) => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const variables = { id: s.model.id, from: '2030-06-03T00:00:00.000Z', to, timeZone: 'Europe/Paris' };
     const res = await app.request(ModelCalendarDocument, variables, s.agency.token);
     expect(res.status).toBe(200);

@@ -2,14 +2,15 @@ import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { encodeCursor } from '../src/common/pagination';
 import { CreatePhysicalBookingDocument } from './generated/graphql';
-import { confirmedPhysical, seedScenario, type Scenario } from './support/factories';
+import { confirmedPhysical, type Scenario } from './support/factories';
+import { past, seedPricedScenario } from './support/money';
 import { startTestApp, type TestApp } from './support/test-app';
 
 let app: TestApp;
 let s: Scenario;
 beforeAll(async () => {
   app = await startTestApp();
-  s = await seedScenario(app);
+  s = await seedPricedScenario(app);
 });
 afterAll(() => app.close());
 
@@ -198,7 +199,8 @@ describe('text the database cannot store', () => {
   });
 
   it('refuses completing a booking with an actual end past the span the API keeps with INVALID_INPUT, and it stays confirmed', async () => {
-    const booking = (await app.gql(CreatePhysicalBookingDocument, { input: confirmedPhysical(s, 9, 17) }, s.agency.token)).createPhysicalBooking.booking!;
+    // Work that has started (completion waits for it), confirmed with a price.
+    const booking = (await app.gql(CreatePhysicalBookingDocument, { input: { ...confirmedPhysical(s, 9, 17), start: past(9), end: past(17) } }, s.agency.token)).createPhysicalBooking.booking!;
     const complete = 'mutation($input: CompleteBookingInput!) { completeBooking(input: $input) { booking { status } userErrors { code field } } }';
     const res = await post({ query: complete, variables: { input: { id: booking.id, actualEnd: '9999-12-31T12:00:00Z' } } }, s.agency.token);
     expect(res).toEqual({ status: 200, body: { data: { completeBooking: { booking: null, userErrors: [{ code: 'INVALID_INPUT', field: ['input', 'actualEnd'] }] } } } });

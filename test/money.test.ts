@@ -15,8 +15,8 @@ import {
   type CreatePhysicalBookingInput,
   type SetRateCardInput,
 } from './generated/graphql';
-import { at, seedAgency, seedModel, seedScenario, seedTwin, type Party, type Scenario } from './support/factories';
-import { DEFAULT_CARD, fromNow, setCard, type MoneyBooking, type PayoutLine } from './support/money';
+import { seedAgency, seedModel, seedScenario, seedTwin, type Party, type Scenario } from './support/factories';
+import { DEFAULT_CARD, fromNow, past, setCard, type MoneyBooking, type PayoutLine } from './support/money';
 import { startTestApp, type TestApp } from './support/test-app';
 
 let app: TestApp;
@@ -64,8 +64,8 @@ function digital(s: Scenario, extra: Partial<CreateDigitalBookingInput> = {}): C
   return {
     modelId: s.model.id,
     title: 'Twin e-commerce',
-    start: at(10),
-    end: at(34),
+    start: past(10),
+    end: past(34),
     deliverables: [
       { kind: 'IMAGE', quantity: 7 },
       { kind: 'VIDEO', quantity: 1 },
@@ -136,7 +136,7 @@ describe('quotes before booking', () => {
     await setCard(app, s.agency.token, { ...MODEL_CARD, modelId: s.model.id });
 
     // 8 h under her card: the day rate (70 000) beats 8 × 12 000; +20% service fee; 20% commission; 5% platform.
-    const day = await app.gql(QuoteBookingDocument, { input: forBrand(s, { physical: physical(s, at(9), at(17)) }) }, s.agency.token);
+    const day = await app.gql(QuoteBookingDocument, { input: forBrand(s, { physical: physical(s, past(9), past(17)) }) }, s.agency.token);
     expect(day.quoteBooking).toEqual({
       userErrors: [],
       quote: {
@@ -148,7 +148,7 @@ describe('quotes before booking', () => {
     });
 
     // 3 h: 3 × 12 000 = 36 000 is cheaper than her half day (40 000).
-    const short = await app.gql(QuoteBookingDocument, { input: forBrand(s, { physical: physical(s, at(9), at(12)) }) }, s.agency.token);
+    const short = await app.gql(QuoteBookingDocument, { input: forBrand(s, { physical: physical(s, past(9), past(12)) }) }, s.agency.token);
     expect(short.quoteBooking.quote).toEqual({
       frozen: false,
       frozenAt: null,
@@ -157,7 +157,7 @@ describe('quotes before booking', () => {
     });
 
     // Another model of the agency has no card of her own: the default prices her (half day 35 000 < 4 × 10 000).
-    const half = await app.gql(QuoteBookingDocument, { input: forBrand(s, { physical: { ...physical(s, at(9), at(13)), modelId: other.id } }) }, s.agency.token);
+    const half = await app.gql(QuoteBookingDocument, { input: forBrand(s, { physical: { ...physical(s, past(9), past(13)), modelId: other.id } }) }, s.agency.token);
     expect(half.quoteBooking.quote).toEqual({
       frozen: false,
       frozenAt: null,
@@ -191,7 +191,7 @@ describe('the deal memo', () => {
   it('is frozen at confirmation, survives a card change, and completion past 8 h and 12 h pays from it exactly', async () => {
     const s = await seedScenario(app);
     await setCard(app, s.agency.token, { ...MODEL_CARD, modelId: s.model.id });
-    const id = await confirmedPhysical(s, at(9), at(17));
+    const id = await confirmedPhysical(s, past(9), past(17));
 
     const confirmed = await moneyOf(id, s.agency.token);
     expect(confirmed.status).toBe('CONFIRMED');
@@ -205,13 +205,13 @@ describe('the deal memo', () => {
 
     await setCard(app, s.agency.token, { currency: 'EUR', hourlyRate: 99999, halfDayRate: 99999, dayRate: 99999, modelCommissionBps: 5000, modelId: s.model.id });
     // The card did change: a new request is priced at 99 999 + 20 000 service fee.
-    const live = await app.gql(QuoteBookingDocument, { input: { physical: physical(s, at(40), at(48)) } }, s.brand.token);
+    const live = await app.gql(QuoteBookingDocument, { input: { physical: physical(s, past(40), past(48)) } }, s.brand.token);
     expect(live.quoteBooking.quote!.brandTotal).toEqual({ amount: 119999, currency: 'EUR' });
     expect((await moneyOf(id, s.agency.token)).quote).toEqual(confirmed.quote);
 
     // 09:00 → 22:30 is 810 min: the day (70 000), 240 min at 1.5 × 12 000 (72 000) and 90 min at 2 × 12 000 (36 000).
     // Fee 178 000, service fee 35 600, brand total 213 600; the model keeps 80% of the fee, the platform 5% of the total.
-    const done = await complete(s.agency, { id, actualEnd: at(22.5) });
+    const done = await complete(s.agency, { id, actualEnd: past(22.5) });
     expect(done.userErrors).toEqual([]);
     expect(done.booking).toEqual({ id, status: 'COMPLETED', completedAt: expect.any(String) });
     const completed = await moneyOf(id, s.agency.token);
@@ -229,7 +229,7 @@ describe('the deal memo', () => {
   it('of an unconfirmed booking follows the current card until confirmation', async () => {
     const s = await seedScenario(app);
     await setCard(app, s.agency.token, DEFAULT_CARD);
-    const id = await physicalOption(s, at(9), at(17));
+    const id = await physicalOption(s, past(9), past(17));
     const dayQuote = (dayRate: number, fee: number, total: number, model: number, agency: number, platform: number, frozen = false) => ({
       frozen,
       frozenAt: frozen ? expect.any(String) : null,
@@ -259,7 +259,7 @@ describe('mother agency', () => {
 
     // 09:00 → 18:15: the day (60 000) and 75 min of overtime at 1.5 × 10 001 = 15 001.5 → 15 002 an hour, so 18 752.5 → 18 753.
     // Fee 78 753: service fee 15 751 (15 750.6), commission 15 751, mother agency 10% of it = 1 575, platform 5% of 94 504 = 4 725.
-    const quoted = await app.gql(QuoteBookingDocument, { input: forBrand(s, { physical: physical(s, at(9), at(18.25)) }) }, s.agency.token);
+    const quoted = await app.gql(QuoteBookingDocument, { input: forBrand(s, { physical: physical(s, past(9), past(18.25)) }) }, s.agency.token);
     expect(quoted.quoteBooking.quote).toEqual({
       frozen: false,
       frozenAt: null,
@@ -271,9 +271,9 @@ describe('mother agency', () => {
       ...parts('EUR', 94504, 63002, 25202, 1575, 4725),
     });
 
-    const id = await confirmedPhysical(s, at(9), at(17));
+    const id = await confirmedPhysical(s, past(9), past(17));
     expect((await moneyOf(id, s.agency.token)).quote).toMatchObject(parts('EUR', 72000, 48000, 19200, 1200, 3600));
-    expect((await complete(s.agency, { id, actualEnd: at(18.25) })).userErrors).toEqual([]);
+    expect((await complete(s.agency, { id, actualEnd: past(18.25) })).userErrors).toEqual([]);
     const payouts = (await moneyOf(id, s.agency.token)).payouts;
     expect(ledger(payouts)).toEqual([
       { party: 'AGENCY', partyId: s.agency.id, reason: 'FEE', status: 'PENDING', amount: { amount: 25202, currency: 'EUR' } },
@@ -350,7 +350,7 @@ describe('digital bookings', () => {
     });
 
     // 09:00 → 19:10: the day and 130 min at 1.5 × 15 001 = 22 501.5 → 22 502 ¥/h, so 48 754.33 → 48 754 ¥.
-    const quoted = await app.gql(QuoteBookingDocument, { input: forBrand(s, { physical: physical(s, at(9), '2030-06-03T19:10:00.000Z') }) }, s.agency.token);
+    const quoted = await app.gql(QuoteBookingDocument, { input: forBrand(s, { physical: physical(s, past(9), '2025-06-02T19:10:00.000Z') }) }, s.agency.token);
     expect(quoted.quoteBooking.quote).toEqual({
       frozen: false,
       frozenAt: null,
@@ -480,21 +480,28 @@ describe('validation', () => {
   it('refuses to complete a booking that is not confirmed: TRANSITION_NOT_ALLOWED, nothing written', async () => {
     const s = await seedScenario(app);
     await setCard(app, s.agency.token, DEFAULT_CARD);
-    const id = await physicalOption(s, at(9), at(17));
-    const res = await complete(s.agency, { id, actualEnd: at(18) });
+    const id = await physicalOption(s, past(9), past(17));
+    const res = await complete(s.agency, { id, actualEnd: past(18) });
     expect(res).toEqual({ booking: null, userErrors: [{ code: 'TRANSITION_NOT_ALLOWED', field: ['input', 'id'], message: expect.any(String) }] });
     const after = await moneyOf(id, s.agency.token);
     expect(after.status).toBe('OPTION');
     expect(after.payouts).toEqual([]);
   });
 
-  it('refuses to complete a booking no card prices: RATE_CARD_MISSING, and the failed attempt leaves no trace', async () => {
+  it('refuses to complete a booking confirmed without a price that no card prices now: RATE_CARD_MISSING, and the failed attempt leaves no trace', async () => {
     const s = await seedScenario(app);
-    const id = await confirmedPhysical(s, at(9), at(17));
+    await setCard(app, s.agency.token, DEFAULT_CARD);
+    const id = await confirmedPhysical(s, past(9), past(17));
+    // As a booking confirmed before confirming required a price: no deal memo, and no card left to price it.
+    await app.orm.em.getConnection().execute('delete from booking_quote where booking_id = ?', [id]);
+    await app.orm.em.getConnection().execute('delete from rate_card where agency_id = ?', [s.agency.id]);
     expect((await moneyOf(id, s.agency.token)).quote).toBeNull();
 
-    const res = await complete(s.agency, { id, actualEnd: at(20) });
-    expect(res).toEqual({ booking: null, userErrors: [{ code: 'RATE_CARD_MISSING', field: ['input', 'id'], message: expect.any(String) }] });
+    const res = await complete(s.agency, { id, actualEnd: past(20) });
+    expect(res).toEqual({
+      booking: null,
+      userErrors: [{ code: 'RATE_CARD_MISSING', field: ['input', 'id'], message: expect.stringContaining('confirmed without a price') }],
+    });
     const after = await moneyOf(id, s.agency.token);
     expect(after.status).toBe('CONFIRMED');
     expect(after.payouts).toEqual([]);
@@ -526,7 +533,7 @@ describe('validation', () => {
   it('refuses to quote what the card does not price: UNPRICED_TERM naming the deliverable or medium, RATE_CARD_MISSING without a card', async () => {
     const s = await seedScenario(app);
     await seedTwin(app, s.agency, s.model.id);
-    const none = await app.gql(QuoteBookingDocument, { input: { physical: physical(s, at(9), at(17)) } }, s.brand.token);
+    const none = await app.gql(QuoteBookingDocument, { input: { physical: physical(s, past(9), past(17)) } }, s.brand.token);
     expect(none.quoteBooking).toEqual({
       quote: null,
       userErrors: [{ code: 'RATE_CARD_MISSING', field: ['input', 'physical', 'modelId'], message: expect.any(String) }],
@@ -550,7 +557,7 @@ describe('validation', () => {
     const s = await seedScenario(app);
     const rival = await seedAgency(app);
     await setCard(app, s.agency.token, DEFAULT_CARD);
-    const id = await confirmedPhysical(s, at(9), at(17));
+    const id = await confirmedPhysical(s, past(9), past(17));
     for (const [token, target] of [
       [rival.token, id],
       [s.brand.token, id],

@@ -20,8 +20,8 @@ import {
 } from './generated/graphql';
 import { startApiProcess, type ApiProcess } from './support/api-process';
 import { describeOnServer, ONE_CONNECTION } from './support/engine';
-import { at, seedAgency, seedModel, seedScenario, seedTwin, type Party, type Scenario } from './support/factories';
-import { DEFAULT_CARD, fromNow, inHours, setCard, type PayoutLine } from './support/money';
+import { seedAgency, seedModel, seedScenario, seedTwin, type Party, type Scenario } from './support/factories';
+import { DEFAULT_CARD, fromNow, inHours, past, setCard, type PayoutLine } from './support/money';
 import { startTestApp, type GraphQLResponse, type TestApp } from './support/test-app';
 
 let app: TestApp;
@@ -60,8 +60,8 @@ async function confirmedDigital(s: Scenario, extra: Partial<CreateDigitalBooking
   const input: CreateDigitalBookingInput = {
     modelId: s.model.id,
     title: 'Twin e-commerce',
-    start: at(10),
-    end: at(34),
+    start: past(10),
+    end: past(34),
     deliverables: [{ kind: 'IMAGE', quantity: 2 }],
     category: 'APPAREL',
     usage: { media: ['ECOMMERCE'], territories: ['EU'], start: '2030-06-05T00:00:00.000Z', end: '2030-08-05T00:00:00.000Z' },
@@ -106,12 +106,12 @@ describe('completion writes payouts exactly once', () => {
   it('completing twice writes one set; the repeat changes nothing, even with another actual end', async () => {
     const s = await seedScenario(app);
     await setCard(app, s.agency.token, DEFAULT_CARD);
-    const id = await confirmedPhysical(s, at(9), at(17));
-    const first = (await app.gql(CompleteBookingDocument, { input: { id, actualEnd: at(18) } }, s.agency.token)).completeBooking;
+    const id = await confirmedPhysical(s, past(9), past(17));
+    const first = (await app.gql(CompleteBookingDocument, { input: { id, actualEnd: past(18) } }, s.agency.token)).completeBooking;
     expect(first.userErrors).toEqual([]);
     const payouts = await payoutsOf(id, s.agency.token);
 
-    const again = (await app.gql(CompleteBookingDocument, { input: { id, actualEnd: at(21) } }, s.agency.token)).completeBooking;
+    const again = (await app.gql(CompleteBookingDocument, { input: { id, actualEnd: past(21) } }, s.agency.token)).completeBooking;
     expect(again).toEqual(first);
     expect(await payoutsOf(id, s.agency.token)).toEqual(payouts);
     expect(sum(payouts)).toBe(90000);
@@ -121,9 +121,9 @@ describe('completion writes payouts exactly once', () => {
   it('two concurrent completions through one API: both answer without errors, one set of payouts is written', async () => {
     const s = await seedScenario(app);
     await setCard(app, s.agency.token, DEFAULT_CARD);
-    const ids = [await confirmedPhysical(s, at(9), at(17)), await confirmedPhysical(s, at(33), at(41))];
+    const ids = [await confirmedPhysical(s, past(9), past(17)), await confirmedPhysical(s, past(33), past(41))];
     const responses = await Promise.all(
-      ids.flatMap((id) => [0, 1].map(() => app.request(CompleteBookingDocument, { input: { id, actualEnd: id === ids[0] ? at(18) : at(42) } }, s.agency.token))),
+      ids.flatMap((id) => [0, 1].map(() => app.request(CompleteBookingDocument, { input: { id, actualEnd: id === ids[0] ? past(18) : past(42) } }, s.agency.token))),
     );
     for (const res of responses) {
       expect(res.status).toBe(200);
@@ -161,9 +161,9 @@ describe('completion writes payouts exactly once', () => {
       const s = await seedScenario(app);
       await setCard(app, s.agency.token, DEFAULT_CARD);
       const ids: string[] = [];
-      for (let day = 0; day < 4; day++) ids.push(await confirmedPhysical(s, at(24 * day + 9), at(24 * day + 17)));
+      for (let day = 0; day < 4; day++) ids.push(await confirmedPhysical(s, past(24 * day + 9), past(24 * day + 17)));
       const responses: GraphQLResponse<CompleteBookingMutation>[] = await Promise.all(
-        ids.flatMap((id, day) => targets.map((url) => post(url, CompleteBookingDocument, { input: { id, actualEnd: at(24 * day + 18) } }, s.agency.token))),
+        ids.flatMap((id, day) => targets.map((url) => post(url, CompleteBookingDocument, { input: { id, actualEnd: past(24 * day + 18) } }, s.agency.token))),
       );
       for (const res of responses) {
         expect(res.status).toBe(200);
@@ -176,7 +176,7 @@ describe('completion writes payouts exactly once', () => {
 });
 
 describe('payout lifecycle', () => {
-  async function completedBooking(s: Scenario, start = at(9), end = at(17)): Promise<PayoutLine[]> {
+  async function completedBooking(s: Scenario, start = past(9), end = past(17)): Promise<PayoutLine[]> {
     await setCard(app, s.agency.token, DEFAULT_CARD);
     const id = await confirmedPhysical(s, start, end);
     await complete(s.agency, { id });
@@ -305,7 +305,7 @@ describe('visibility of money', () => {
   it('a brand sees the lines and total of its own booking’s quote but not its split nor any payout line, and nothing of another brand’s booking', async () => {
     const s = await seedScenario(app);
     await setCard(app, s.agency.token, DEFAULT_CARD);
-    const id = await confirmedPhysical(s, at(9), at(17));
+    const id = await confirmedPhysical(s, past(9), past(17));
     await complete(s.agency, { id });
 
     const own = (await app.gql(BookingMoneyDocument, { id }, s.brand.token)).booking!;
@@ -323,7 +323,7 @@ describe('visibility of money', () => {
     const s = await seedScenario(app);
     const other = await seedModel(app, s.agency);
     await setCard(app, s.agency.token, DEFAULT_CARD);
-    const id = await confirmedPhysical(s, at(9), at(17));
+    const id = await confirmedPhysical(s, past(9), past(17));
     await complete(s.agency, { id });
 
     const hers = (await app.gql(BookingMoneyDocument, { id }, s.model.token)).booking!;
@@ -353,12 +353,12 @@ describe('visibility of money', () => {
       usageMonthlyFees: [{ key: 'ECOMMERCE', amount: 5000 }],
     });
     // Frozen in EUR: a day (model 56 000 of 70 000), a half day (32 000 of 40 000) and twin work (60% of 2 × 3 333 + 2 × 5 000 × 3 = 36 666 → 22 000).
-    const day = await confirmedPhysical(s, at(9), at(17));
-    const halfDay = await confirmedPhysical(s, at(33), at(37));
+    const day = await confirmedPhysical(s, past(9), past(17));
+    const halfDay = await confirmedPhysical(s, past(33), past(37));
     const twin = await confirmedDigital(s);
     // Her card moves to yen; a later booking is frozen in JPY: 90 001 × 80% = 72 000.8 → model 72 001 (the commission rounds down).
     await setCard(app, s.agency.token, { ...JPY_CARD, modelId: s.model.id });
-    const yen = await confirmedPhysical(s, at(57), at(65));
+    const yen = await confirmedPhysical(s, past(57), past(65));
     for (const id of [day, halfDay, twin, yen]) await complete(s.agency, { id });
 
     const modelLine = async (id: string) => byParty(await payoutsOf(id, s.agency.token), 'MODEL');
@@ -392,9 +392,9 @@ describe('visibility of money', () => {
     await setCard(app, s.agency.token, DEFAULT_CARD);
     await setCard(app, motherAgency.token, DEFAULT_CARD);
     // s.model (mother agency elsewhere): 72 000 = model 48 000 + agency 19 200 + mother 1 200 + platform 3 600.
-    const scouted = await confirmedPhysical(s, at(9), at(17));
+    const scouted = await confirmedPhysical(s, past(9), past(17));
     // The mother agency's own model: 72 000 = model 48 000 + agency 20 400 + platform 3 600.
-    const ownBooking = await confirmedPhysical(own, at(9), at(17));
+    const ownBooking = await confirmedPhysical(own, past(9), past(17));
     await complete(s.agency, { id: scouted });
     await complete(motherAgency, { id: ownBooking });
     const agencyLine = byParty(await payoutsOf(ownBooking, motherAgency.token), 'AGENCY');
@@ -429,7 +429,7 @@ describe('visibility of money', () => {
     await setCard(app, s.agency.token, DEFAULT_CARD);
     await setCard(app, s.agency.token, { ...JPY_CARD, modelId: yenModel.id });
 
-    const shoot = await confirmedPhysical(s, at(9), at(17), 'Summer shoot');
+    const shoot = await confirmedPhysical(s, past(9), past(17), 'Summer shoot');
     await complete(s.agency, { id: shoot });
     // 2 × 33 333 + 2 months × 10 001 × 3 (EU) = 126 672 ¥.
     const twin = await confirmedDigital(yen, { title: 'Twin catalogue' });
@@ -438,7 +438,7 @@ describe('visibility of money', () => {
     const cancelled = await confirmedPhysical(s, ...fromNow(30, 8), 'Cancelled show');
     expect((await app.gql(CancelBookingDocument, { id: cancelled, reason: 'show moved' }, s.brand.token)).cancelBooking.userErrors).toEqual([]);
     // Another brand's booking of the same model is not on this brand's statement.
-    const theirs = await confirmedPhysical(s, at(33), at(41), 'Their shoot', s.otherBrand);
+    const theirs = await confirmedPhysical(s, past(33), past(41), 'Their shoot', s.otherBrand);
     await complete(s.agency, { id: theirs });
     const to = inHours(1);
 

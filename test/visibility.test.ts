@@ -17,7 +17,8 @@ import {
   type CreateDigitalBookingInput,
   type CreatePhysicalBookingInput,
 } from './generated/graphql';
-import { at, confirmedPhysical as physical, seedAgency, seedBrand, seedModel, seedScenario, seedTwin, type Scenario } from './support/factories';
+import { at, confirmedPhysical as physical, seedAgency, seedBrand, seedModel, seedTwin, type Scenario } from './support/factories';
+import { priceAgency, seedPricedScenario } from './support/money';
 import { startTestApp, type TestApp } from './support/test-app';
 import { TEST_JWT_SECRET } from './support/test-secret';
 
@@ -64,6 +65,7 @@ async function twoBrandsBooked() {
   const brand = await seedBrand(app, brandName);
   const otherBrand = await seedBrand(app, otherName);
   const model = await seedModel(app, agency);
+  await priceAgency(app, agency);
   const s: Scenario = { agency, brand, otherBrand, model };
   await seedTwin(app, agency, model.id);
   const mineTitle = unique('Our lookbook');
@@ -163,7 +165,7 @@ describe('a brand on a model calendar', () => {
   });
 
   it('gets the twin without its ownership split, which its agency sees', async () => {
-    const s = await seedScenario(app);
+    const s = await seedPricedScenario(app);
     const twinId = await seedTwin(app, s.agency, s.model.id);
     const asBrand = await app.gql(ModelByIdDocument, { id: s.model.id }, s.brand.token);
     expect(asBrand.model?.twin).toEqual({ id: twinId, status: 'ACTIVE', ownershipSplit: null });

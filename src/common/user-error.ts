@@ -25,6 +25,7 @@ export enum UserErrorCode {
   UNPRICED_TERM = 'UNPRICED_TERM',
   PAYOUT_NOT_FOUND = 'PAYOUT_NOT_FOUND',
   CONCURRENT_CHANGE = 'CONCURRENT_CHANGE',
+  BOOKING_NOT_STARTED = 'BOOKING_NOT_STARTED',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -49,10 +50,11 @@ registerEnumType(UserErrorCode, {
     OPTION_EXPIRED: { description: 'The option ran past its expiry.' },
     TRANSITION_NOT_ALLOWED: { description: 'The booking cannot move from its status to the one asked for.' },
     FORBIDDEN: { description: 'The viewer may not do this.' },
-    RATE_CARD_MISSING: { description: "Neither the model nor her agency has a rate card to price the booking." },
-    UNPRICED_TERM: { description: 'A deliverable kind or medium has no price on the rate card; the message names it.' },
+    RATE_CARD_MISSING: { description: 'Neither the model nor her agency has a rate card to price the booking; a booking is confirmed only with a price.' },
+    UNPRICED_TERM: { description: 'A deliverable kind or medium has no price on the rate card, so the booking cannot be quoted or confirmed; the message names it.' },
     PAYOUT_NOT_FOUND: { description: 'No such payout line visible to the viewer.' },
     CONCURRENT_CHANGE: { description: 'What the request depends on kept changing while it ran; nothing was written. Sending it again is safe.' },
+    BOOKING_NOT_STARTED: { description: 'The work has not started yet (a physical job before its start, a digital one before its production window): it cannot be completed.' },
   },
 });
 

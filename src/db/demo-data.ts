@@ -6,6 +6,8 @@ import { BookingStatus } from '../modules/booking/booking-status';
 import { DigitalBooking, PhysicalBooking } from '../modules/booking/booking.entity';
 import { Brand } from '../modules/brand/brand.entity';
 import { Model } from '../modules/model/model.entity';
+import { RateCard } from '../modules/pricing/rate-card.entity';
+import { freezeQuoteOrRefuse } from '../modules/pricing/quote.service';
 import { DigitalTwin, TwinStatus } from '../modules/twin/twin.entity';
 import { signToken } from '../core/tokens';
 import { Role } from '../core/viewer';
@@ -22,7 +24,18 @@ const MODELS = [
   { name: 'Aiko Tanaka', timeZone: 'Asia/Tokyo', baseCity: 'Tokyo', agency: 1, mother: null, twin: false },
 ];
 
-function seed(em: EntityManager): void {
+/** Prices every demo job: physical rates, and the deliverables and media the twins' jobs ask for (EU usage). */
+const AGENCY_CARD = {
+  currency: 'EUR',
+  hourlyRate: 15000,
+  halfDayRate: 50000,
+  dayRate: 90000,
+  travelHourlyRate: 5000,
+  deliverablePrices: { IMAGE: 25000, VIDEO: 120000 },
+  usageMonthlyFees: { ECOMMERCE: 30000, SOCIAL: 20000, WEB: 15000 },
+};
+
+async function seed(em: EntityManager): Promise<void> {
   const agencies = ['Maison Nord Models', 'Southside Management'].map((name) => em.create(Agency, { name }));
   const brands = ['Atelier Lumen', 'Northwind Apparel'].map((name) => em.create(Brand, { name }));
   const models = MODELS.map((m) =>
@@ -51,6 +64,11 @@ function seed(em: EntityManager): void {
       consentEndsAt: null,
     });
   });
+  // Every agency has a default card, and Inès her own, dearer one: confirmed work is always priced.
+  agencies.forEach((agency) => em.create(RateCard, { agency, ...AGENCY_CARD }));
+  em.create(RateCard, { agency: models[0].agency, model: models[0], ...AGENCY_CARD, hourlyRate: 20000, halfDayRate: 70000, dayRate: 125000 });
+  await em.flush();
+  const confirmedJobs: (PhysicalBooking | DigitalBooking)[] = [];
 
   // A week of work from next Monday, placed in each model's own zone.
   const monday = DateTime.now().setZone('Europe/Paris').startOf('week').plus({ weeks: 1 });
@@ -79,6 +97,7 @@ function seed(em: EntityManager): void {
         travelAfterMinutes: 30,
       });
       history(booking, confirmed ? model.agency.getEntity() : brand, confirmed ? Role.AGENCY : Role.BRAND);
+      if (confirmed) confirmedJobs.push(booking);
     }
     if (!MODELS[i].twin) return;
     brands.forEach((brand, b) => {
@@ -102,15 +121,20 @@ function seed(em: EntityManager): void {
         usageEnd: monday.plus({ months: 6 }).toJSDate(),
       });
       history(booking, model.agency.getEntity(), Role.AGENCY);
+      confirmedJobs.push(booking);
     });
   });
+  // Confirmed as through the API: each with its deal memo frozen from the cards above.
+  for (const booking of confirmedJobs) {
+    const quote = await freezeQuoteOrRefuse(em, booking, { argument: ['demo'] }, true);
+    if (!quote.ok) throw new Error(`demo booking ${booking.title} cannot be priced: ${quote.errors.map((e) => e.message).join('; ')}`);
+  }
 }
 
 /** Loads the demo data into an empty database, then returns a bearer token per role for it (null if the data is not the demo's). */
 export async function seedDemoData(em: EntityManager, jwtSecret: string): Promise<DemoTokens | null> {
   if ((await em.count(Agency)) === 0) {
-    seed(em);
-    await em.flush();
+    await em.transactional((tx) => seed(tx));
   }
   const agency = await em.findOne(Agency, { name: 'Maison Nord Models' });
   const brand = await em.findOne(Brand, { name: 'Atelier Lumen' });

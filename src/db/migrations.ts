@@ -4,6 +4,7 @@ import { Migration20261127000608_money } from '../../migrations/Migration2026112
 import { Migration20261127011834_physical_travel_not_null } from '../../migrations/Migration20261127011834_physical_travel_not_null';
 import { Migration20261127020000_booking_window_gist } from '../../migrations/Migration20261127020000_booking_window_gist';
 import { Migration20261127021614_drop_booking_type_index } from '../../migrations/Migration20261127021614_drop_booking_type_index';
+import { Migration20261130040316_booking_quote_charges } from '../../migrations/Migration20261130040316_booking_quote_charges';
 
 /** Every migration in order. Listed by hand so that the built server and the tests run the same set. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127011834_physical_travel_not_null', class: Migration20261127011834_physical_travel_not_null },
   { name: 'Migration20261127020000_booking_window_gist', class: Migration20261127020000_booking_window_gist },
   { name: 'Migration20261127021614_drop_booking_type_index', class: Migration20261127021614_drop_booking_type_index },
+  { name: 'Migration20261130040316_booking_quote_charges', class: Migration20261130040316_booking_quote_charges },
 ];

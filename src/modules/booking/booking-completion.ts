@@ -9,7 +9,7 @@ import { Model } from '../model/model.entity';
 import { PayoutReason } from '../payout/payout.entity';
 import { writePayouts } from '../payout/payout-ledger';
 import { BookingQuote } from '../pricing/booking-quote.entity';
-import { factsOf, freezeQuote, priceOrRefusal } from '../pricing/quote.service';
+import { factsOf, freezeQuoteOrRefuse, priceOrRefusal, recordCharge } from '../pricing/quote.service';
 import { actorOf } from './booking-history';
 import { inTransaction } from '../../core/transaction';
 import { BookingStatus } from './booking-status';
@@ -48,6 +48,12 @@ export async function completeBooking(ctx: RequestContext, input: CompleteBookin
       if (!canTransition(booking.status, BookingStatus.COMPLETED)) {
         return fail(userError(UserErrorCode.TRANSITION_NOT_ALLOWED, `a ${booking.status} booking cannot become COMPLETED`, ['input', 'id']));
       }
+      // Work that has not begun cannot be done: its payouts would pay for nothing. A digital job starts with its
+      // production window, a physical one at its start.
+      const now = new Date();
+      if (now.getTime() < booking.start.getTime()) {
+        return fail(userError(UserErrorCode.BOOKING_NOT_STARTED, `the work starts at ${booking.start.toISOString()}; it can be completed once it has started`, ['input', 'id']));
+      }
       if (booking instanceof PhysicalBooking && input.actualEnd) {
         // Stored as given: an instant the database cannot hold (year 0, say) must stop here, not in SQL.
         const outOfSpan = checkInstant(input.actualEnd, ['input', 'actualEnd']);
@@ -66,18 +72,23 @@ export async function completeBooking(ctx: RequestContext, input: CompleteBookin
         // Nothing delivered of a kind is no line at all, not a line of zero items.
         booking.delivered = input.delivered.filter((d) => d.quantity > 0).map((d) => ({ kind: d.kind.trim().toUpperCase(), quantity: d.quantity }));
       }
-      const frozen = (await em.findOne(BookingQuote, { booking: booking.id })) ?? (await freezeQuote(em, booking));
-      // Thrown, not returned: a refused completion must roll back the actual end or delivery written above.
-      if (!frozen) {
-        throw new UserErrorsException([
-          userError(UserErrorCode.RATE_CARD_MISSING, "no rate card prices this booking; set the model's or the agency's card first", ['input', 'id']),
-        ]);
+      // Only a booking confirmed before confirming required a price has no deal memo: it is priced now, from the card
+      // as it stands. Thrown, not returned: a refused completion must roll back the actual end or delivery written above.
+      const found = await em.findOne(BookingQuote, { booking: booking.id });
+      const memo = found ? ok(found) : await freezeQuoteOrRefuse(em, booking, { argument: ['input', 'id'] });
+      if (!memo.ok) {
+        throw new UserErrorsException(
+          memo.errors.map((e) => userError(e.code, `this booking was confirmed without a price, and cannot be priced now: ${e.message}`, e.field)),
+        );
       }
+      const frozen = memo.value;
       const result = priceOrRefusal(frozen.terms, factsOf(booking));
       if ('refusal' in result) throw new UserErrorsException([userError(UserErrorCode.UNPRICED_TERM, result.refusal, ['input', 'delivered'])]);
       const priced = result.priced;
       const model = await em.findOneOrFail(Model, booking.model.id);
+      // What the brand is charged and what the parties are owed come from one pricing, so they always agree.
       writePayouts(em, booking, model, priced, priced.currency, PayoutReason.FEE);
+      recordCharge(frozen, priced, now);
       booking.completedAt = new Date();
       // Thrown for the same reason as above: the payouts and the completion time must not outlive a refused change.
       const moved = await transition(em, booking, BookingStatus.COMPLETED, actorOf(viewer), null, ['input', 'id']);

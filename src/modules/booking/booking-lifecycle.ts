@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '../../common/ids';
-import { fail, ok, userError, UserErrorCode, type Result } from '../../common/user-error';
+import { fail, ok, userError, UserErrorCode, UserErrorsException, type Result } from '../../common/user-error';
 import { checkText } from '../../common/validate';
 import { Action, bookingFacts, can, Relation, relationTo } from '../../core/access-policy';
 import { viewerOf, type RequestContext } from '../../core/context';
@@ -19,18 +19,22 @@ import { Model } from '../model/model.entity';
 import { PayoutReason } from '../payout/payout.entity';
 import { writePayouts } from '../payout/payout-ledger';
 import { BookingQuote } from '../pricing/booking-quote.entity';
-import { freezeQuote, pricedFromFrozen } from '../pricing/quote.service';
-import { cancellationBps, scaleDistribution } from '../pricing/splits';
+import { cancellationCharge, freezeQuoteOrRefuse, recordCharge } from '../pricing/quote.service';
+import { cancellationBps } from '../pricing/splits';
 
-/** A brand that cancels a confirmed booking pays the share of its frozen quote that the notice it gave calls for. */
+/**
+ * A brand that cancels a confirmed booking pays the share of its frozen quote that the notice it gave calls for: its
+ * final charge, recorded on the deal memo with the payouts that add up to it.
+ */
 async function chargeCancellation(em: EntityManager, booking: Booking, at: Date): Promise<void> {
   const quote = await em.findOne(BookingQuote, { booking: booking.id });
   if (!quote) return;
   const bps = cancellationBps(quote.terms.cancellationBands, booking.start, at);
   if (bps === 0) return;
-  const fee = scaleDistribution(pricedFromFrozen(quote), bps);
+  const fee = cancellationCharge(quote, bps);
   const model = await em.findOneOrFail(Model, booking.model.id);
   writePayouts(em, booking, model, fee, quote.currency, PayoutReason.CANCELLATION);
+  recordCharge(quote, fee, at);
 }
 
 /** Loads a booking for a change, locked against concurrent changes, if the viewer may act on it. */
@@ -71,10 +75,12 @@ export async function confirmBooking(ctx: RequestContext, id: string): Promise<R
         const refusals = await twinRefusals(em, twinJobOf(booking as DigitalBooking));
         if (refusals.length) return fail(...refusals);
       }
+      // The deal memo: from now on the booking is priced with the card as it stands at this moment. A booking that
+      // cannot be priced is not confirmed; thrown so that nothing of this request is kept.
+      const quote = await freezeQuoteOrRefuse(em, booking, { argument: ['id'] });
+      if (!quote.ok) throw new UserErrorsException(quote.errors);
       const moved = await transition(em, booking, BookingStatus.CONFIRMED, actorOf(viewer), null);
-      if (!moved.ok) return moved;
-      // The deal memo: from now on the booking is priced with the card as it stands at this moment.
-      await freezeQuote(em, booking);
+      if (!moved.ok) throw new UserErrorsException(moved.errors);
       await em.flush();
       if (booking instanceof PhysicalBooking) {
         await releaseOverlappingOptions(em, booking, now);

@@ -70,14 +70,14 @@ export class BookingResolver {
   }
 
   @Authorized()
-  @Mutation(() => BookingPayload, { description: 'Confirms an option: a brand its own 1st option, the agency any option with none live above it.' })
+  @Mutation(() => BookingPayload, { description: 'Confirms an option: a brand its own 1st option, the agency any option with none live above it. Freezes its quote; a booking the rate card cannot price is not confirmed (RATE_CARD_MISSING, UNPRICED_TERM).' })
   async confirmBooking(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<BookingPayload> {
     return payload('booking', await confirmBooking(ctx, id));
   }
 
   @Authorized()
   @Mutation(() => BookingPayload, {
-    description: "Completes a confirmed booking and writes its payouts from the frozen quote; the booking's agency only. Idempotent: repeating it writes nothing more.",
+    description: "Completes a confirmed booking once its work has started (BOOKING_NOT_STARTED before), and writes its payouts and its final charges from the frozen quote; the booking's agency only. Idempotent: repeating it writes nothing more.",
   })
   async completeBooking(@Ctx() ctx: RequestContext, @Arg('input', () => CompleteBookingInput) input: CompleteBookingInput): Promise<BookingPayload> {
     return payload('booking', await completeBooking(ctx, input));

@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '../../common/ids';
-import { fail, ok, userError, UserErrorCode, type Result, type UserError } from '../../common/user-error';
+import { fail, ok, userError, UserErrorCode, UserErrorsException, type Result, type UserError } from '../../common/user-error';
 import { maxConcurrent } from '../../common/time/ranges';
 import { checkRange, checkText, checkTimeZone, collect } from '../../common/validate';
 import { Action, bookingFacts, can, mayEver } from '../../core/access-policy';
@@ -18,7 +18,7 @@ import { blockedOverlaps, Booking, DigitalBooking } from './booking.entity';
 import type { CreateDigitalBookingInput, CreatePhysicalBookingInput } from './booking.types';
 import { clashError, findClash, isClashViolation } from './physical-clash';
 import { insertPhysicalBooking, physicalBookingFacts } from './physical-booking.repository';
-import { freezeQuote, tryPrice } from '../pricing/quote.service';
+import { freezeQuoteOrRefuse, priceOrRefuse } from '../pricing/quote.service';
 import { termsFromCard, type PricedBooking } from '../pricing/quote';
 import type { FrozenTerms } from '../pricing/booking-quote.entity';
 import { modelTermsCache } from './booking.loaders';
@@ -137,7 +137,9 @@ async function writePhysicalBooking(
   const countOptions = status === BookingStatus.CONFIRMED;
   for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
     let terms = attempt === 0 ? modelTermsCache(ctx).get(modelId) : undefined;
+    let remembered = !!terms;
     if (!terms || !maySeeModelToBook(viewer, terms)) {
+      remembered = false;
       const facts = await physicalBookingFacts(ctx.em, {
         modelId,
         brandId: w.brandId,
@@ -155,12 +157,16 @@ async function writePhysicalBooking(
       }
       terms = facts.terms;
     }
-    // Booked as confirmed straight away: the deal memo is frozen now, as when an option is confirmed.
+    // Booked as confirmed straight away: the deal memo is frozen now, as when an option is confirmed, and a booking
+    // that cannot be priced is not booked as confirmed at all. Nothing is written yet, so refusing leaves no trace.
     let quote: { priced: PricedBooking; terms: FrozenTerms } | null = null;
-    if (status === BookingStatus.CONFIRMED && terms.card) {
-      const frozen = termsFromCard(terms.card, null, terms.hasMotherAgency);
-      const priced = tryPrice(frozen, { type: BookingType.PHYSICAL, start: input.start, end: input.end, travelMinutes: travelBefore + travelAfter });
-      if (priced) quote = { priced, terms: frozen };
+    if (status === BookingStatus.CONFIRMED) {
+      const frozen = terms.card ? termsFromCard(terms.card, null, terms.hasMotherAgency) : null;
+      const priced = priceOrRefuse(frozen, { type: BookingType.PHYSICAL, start: input.start, end: input.end, travelMinutes: travelBefore + travelAfter }, { input: ['input'] });
+      // Remembered terms may predate a card set since (by another process, say): refuse only on terms read afresh.
+      if (!priced.ok && remembered) continue;
+      if (!priced.ok) return priced;
+      quote = { priced: priced.value, terms: frozen! };
     }
     try {
       const booking = await insertPhysicalBooking(
@@ -345,8 +351,12 @@ export async function createDigitalBooking(ctx: RequestContext, input: CreateDig
         usageEnd: input.usage.end,
       });
       recordChange(em, booking, null, actorOf(viewer), null);
-      // Booked as confirmed straight away: the deal memo is frozen now, as when an option is confirmed.
-      if (status === BookingStatus.CONFIRMED) await freezeQuote(em, booking, true);
+      // Booked as confirmed straight away: the deal memo is frozen now, as when an option is confirmed. Thrown, so
+      // that a booking that cannot be priced is not written at all.
+      if (status === BookingStatus.CONFIRMED) {
+        const quote = await freezeQuoteOrRefuse(em, booking, { input: ['input'] }, true);
+        if (!quote.ok) throw new UserErrorsException(quote.errors);
+      }
       await em.flush();
       return ok(booking);
     }

@@ -36,6 +36,11 @@ export interface FrozenTerms {
   name: 'booking_quote_parts_non_negative',
   expression: 'model_amount >= 0 and agency_amount >= 0 and mother_agency_amount >= 0 and platform_amount >= 0',
 })
+@Check({
+  name: 'booking_quote_charge_whole',
+  expression:
+    '(charged_lines is null and charged_total is null and charged_at is null) or (charged_lines is not null and charged_total >= 0 and charged_at is not null)',
+})
 export class BookingQuote {
   @OneToOne(() => Booking, { primary: true, ref: true, owner: true, deleteRule: 'cascade' })
   booking!: Ref<Booking>;
@@ -66,4 +71,15 @@ export class BookingQuote {
 
   @Property({ type: 'datetime' })
   frozenAt: Opt<Date> = new Date();
+
+  /** What the brand was finally charged, line by line (work as done, or a cancellation fee); null until then. */
+  @Property({ type: JsonType, nullable: true })
+  chargedLines: QuoteLine[] | null = null;
+
+  /** The sum of the charged lines, which the booking's payouts add up to. */
+  @Property({ type: MoneyAmountType, nullable: true })
+  chargedTotal: number | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  chargedAt: Date | null = null;
 }

@@ -6,12 +6,12 @@ import { PayoutParty } from '../payout/payout.entity';
 import { Booking } from '../booking/booking.entity';
 import { CreateDigitalBookingInput, CreatePhysicalBookingInput } from '../booking/booking.types';
 import { Payout } from '../payout/payout.entity';
-import { Quote, RateCardPayload, RateCardView, SetRateCardInput } from './pricing.types';
+import { Charges, Quote, RateCardPayload, RateCardView, SetRateCardInput } from './pricing.types';
 import { quoteRequest } from './quote-request';
 import { quoteFor } from './quote.service';
 import { findRateCard, setRateCard, toRateCardView } from './rate-card.service';
 import { payoutsByBookingLoader } from '../payout/payout.loaders';
-import { quoteLoader } from './pricing.loaders';
+import { chargesLoader, quoteLoader } from './pricing.loaders';
 
 @InputType({ description: 'A booking to price before placing it: give exactly one of physical or digital.' })
 export class QuoteBookingInput {
@@ -42,8 +42,19 @@ export class BookingMoneyResolver {
     return quoteFor(viewerOf(ctx), bookingFacts(booking), await quoteLoader(ctx).load(booking));
   }
 
+  @FieldResolver(() => Charges, {
+    nullable: true,
+    description:
+      "What the brand is finally charged: at completion the deal memo's lines as the work turned out (overtime, items delivered), or a brand's cancellation fee; exactly what its brand statement charges. Null while nothing is charged, and for viewers who may not see the booking's lines.",
+  })
+  async charges(@Ctx() ctx: RequestContext, @Root() booking: Booking): Promise<Charges | null> {
+    // What the brand pays is shown to whoever may read the quote's lines (READ_QUOTE_LINES).
+    if (!can(viewerOf(ctx), Action.READ_QUOTE_LINES, bookingFacts(booking))) return null;
+    return chargesLoader(ctx).load(booking.id);
+  }
+
   @FieldResolver(() => [Payout], {
-    description: 'Payout lines written at completion or cancellation: all of them for her agency, her own for the model, none for the brand (its charge is the quote).',
+    description: 'Payout lines written at completion or cancellation: all of them for her agency, her own for the model, none for the brand (its charge is `charges`).',
   })
   async payouts(@Ctx() ctx: RequestContext, @Root() booking: Booking): Promise<Payout[]> {
     const viewer = viewerOf(ctx);

@@ -77,6 +77,24 @@ export class Quote {
   frozenAt!: Date | null;
 }
 
+@ObjectType({
+  description:
+    "What the brand is finally charged for a booking: the deal memo's lines as the work turned out (overtime, items delivered) at completion, or the cancellation fee. Exactly what the brand statement charges for it.",
+})
+export class Charges {
+  @Field(() => String, { description: 'ISO 4217 currency of every amount.' })
+  currency!: string;
+
+  @Field(() => [QuoteLineView], { description: 'The charged lines, priced with the terms frozen at confirmation; the service fee included.' })
+  lines!: QuoteLineView[];
+
+  @Field(() => Money, { description: 'What the brand pays in all: the sum of the lines, and of the payouts written for the booking.' })
+  total!: Money;
+
+  @Field(() => Date, { description: 'When the charge was made (completion or cancellation).' })
+  chargedAt!: Date;
+}
+
 @ObjectType({ description: 'A share of a cancellation fee for bookings cancelled with less notice than `noticeHours`.' })
 export class CancellationBand {
   @Field(() => Int, { description: 'Cancelled with less than this many hours of notice…' })

@@ -4,17 +4,10 @@ import { BookingStatus, BookingType } from '../booking/booking-status';
 import { checkDigitalInput, checkPhysicalInput, resolveParties } from '../booking/booking.service';
 import type { CreateDigitalBookingInput, CreatePhysicalBookingInput } from '../booking/booking.types';
 import { DigitalTwin } from '../twin/twin.entity';
-import type { UnpricedTermError } from './digital-pricing';
 import type { Quote } from './pricing.types';
 import { termsFromCard, type PricingFacts } from './quote';
-import { priceOrRefusal, quoteFor, toQuote } from './quote.service';
+import { priceOrRefuse, quoteFor, rateCardMissing, toQuote } from './quote.service';
 import { cardFor } from './rate-card.service';
-
-const UNPRICED_FIELDS: Record<UnpricedTermError['kind'], string[]> = {
-  DELIVERABLE: ['deliverables'],
-  MEDIUM: ['usage', 'media'],
-  TERRITORY: ['usage', 'territories'],
-};
 
 /** Prices a booking that is not placed yet, under the card as it stands, for whoever may place it. */
 export async function quoteRequest(
@@ -34,8 +27,9 @@ export async function quoteRequest(
   const parties = await resolveParties(ctx.em, viewer, { modelId: request.modelId, brandId: request.brandId });
   if (!parties.ok) return parties;
   const { model, brand } = parties.value;
+  const at = { input: ['input', kind] };
   const card = await cardFor(ctx.em, model.id, model.agency.id);
-  if (!card) return fail(userError(UserErrorCode.RATE_CARD_MISSING, 'no rate card prices this model yet', ['input', kind, 'modelId']));
+  if (!card) return fail(rateCardMissing(at));
 
   let facts: PricingFacts;
   let split = null;
@@ -49,9 +43,8 @@ export async function quoteRequest(
     split = twin.ownershipSplit;
     facts = { type: BookingType.DIGITAL, deliverables: d.deliverables, usage: d.usage };
   }
-  const result = priceOrRefusal(termsFromCard(card, split, !!model.motherAgency), facts);
+  // Refused as a confirmation would refuse the same booking: one code, message and field for both.
+  const priced = priceOrRefuse(termsFromCard(card, split, !!model.motherAgency), facts, at);
   // As the booking would be seen: a brand learns its price, not how the model, her agency and the platform share it.
-  if ('priced' in result) return ok(quoteFor(viewer, { modelId: model.id, agencyId: model.agency.id, brandId: brand.id }, toQuote(result.priced, null))!);
-  const field = ['input', kind, ...(result.unpriced ? UNPRICED_FIELDS[result.unpriced] : [])];
-  return fail(userError(UserErrorCode.UNPRICED_TERM, result.refusal, field));
+  return priced.ok ? ok(quoteFor(viewer, { modelId: model.id, agencyId: model.agency.id, brandId: brand.id }, toQuote(priced.value, null))!) : priced;
 }

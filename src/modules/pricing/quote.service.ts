@@ -2,15 +2,18 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Action, can, type Facts } from '../../core/access-policy';
 import type { Viewer } from '../../core/viewer';
 import { money } from '../../common/money';
+import { fail, ok, userError, UserErrorCode, type Result, type UserError } from '../../common/user-error';
 import { BookingType } from '../booking/booking-status';
 import { DigitalBooking, PhysicalBooking, type Booking } from '../booking/booking.entity';
 import { Model } from '../model/model.entity';
 import { DigitalTwin } from '../twin/twin.entity';
 import { BookingQuote, type FrozenTerms } from './booking-quote.entity';
 import { UnpricedTermError } from './digital-pricing';
-import type { Quote } from './pricing.types';
+import type { QuoteLine } from './physical-pricing';
+import type { Charges, Quote } from './pricing.types';
 import { priceBooking, termsFromCard, type PricedBooking, type PricingFacts } from './quote';
 import { cardFor } from './rate-card.service';
+import { scaleDistribution } from './splits';
 
 /** What a booking's price depends on; at completion the actual end or the delivered items replace the plan. */
 export function factsOf(booking: Booking): PricingFacts {
@@ -61,24 +64,93 @@ export function tryPrice(terms: FrozenTerms, facts: PricingFacts): PricedBooking
   return 'priced' in result ? result.priced : null;
 }
 
-/** Freezes the booking's quote from the current card (its deal memo); null when the card cannot price it. */
-export async function freezeQuote(em: EntityManager, booking: Booking, isNew = false): Promise<BookingQuote | null> {
+/**
+ * Where a refusal to price points: into a booking request under `input` (quoteBooking, the creates), at the term it
+ * names; or, for a booking that exists already (confirmBooking), at the `argument` that names it.
+ */
+export type RefusalAt = { input: string[] } | { argument: string[] };
+
+const UNPRICED_FIELDS: Record<UnpricedTermError['kind'], string[]> = {
+  DELIVERABLE: ['deliverables'],
+  MEDIUM: ['usage', 'media'],
+  TERRITORY: ['usage', 'territories'],
+};
+
+/** The refusal when neither the model nor her agency has a card: one message and field for quoting, booking and confirming. */
+export function rateCardMissing(at: RefusalAt): UserError {
+  return userError(UserErrorCode.RATE_CARD_MISSING, 'no rate card prices this model yet', 'input' in at ? [...at.input, 'modelId'] : at.argument);
+}
+
+/**
+ * Prices under the terms (null: no card), or the user error that says why it cannot: RATE_CARD_MISSING, or
+ * UNPRICED_TERM naming the term. quoteBooking and every path to CONFIRMED refuse through here, so they say the same.
+ */
+export function priceOrRefuse(terms: FrozenTerms | null, facts: PricingFacts, at: RefusalAt): Result<PricedBooking> {
+  if (!terms) return fail(rateCardMissing(at));
+  const result = priceOrRefusal(terms, facts);
+  if ('priced' in result) return ok(result.priced);
+  const field = 'input' in at ? [...at.input, ...(result.unpriced ? UNPRICED_FIELDS[result.unpriced] : [])] : at.argument;
+  return fail(userError(UserErrorCode.UNPRICED_TERM, result.refusal, field));
+}
+
+/**
+ * Freezes the booking's quote (its deal memo) from the card as it stands, or refuses: a booking becomes CONFIRMED only
+ * with a price. Returns the quote already frozen, if any. On a refusal nothing is created; the caller rolls back.
+ */
+export async function freezeQuoteOrRefuse(em: EntityManager, booking: Booking, at: RefusalAt, isNew = false): Promise<Result<BookingQuote>> {
   const existing = isNew ? null : await em.findOne(BookingQuote, { booking: booking.id });
-  if (existing) return existing;
+  if (existing) return ok(existing);
   const terms = await currentTerms(em, booking);
-  const priced = terms && tryPrice(terms, factsOf(booking));
-  if (!terms || !priced) return null;
-  return em.create(BookingQuote, {
-    booking,
-    currency: priced.currency,
-    lines: priced.lines,
-    brandTotal: priced.brandTotal,
-    modelAmount: priced.model,
-    agencyAmount: priced.agency,
-    motherAgencyAmount: priced.motherAgency,
-    platformAmount: priced.platform,
-    terms,
-  });
+  const priced = priceOrRefuse(terms, factsOf(booking), at);
+  if (!priced.ok) return priced;
+  const p = priced.value;
+  return ok(
+    em.create(BookingQuote, {
+      booking,
+      currency: p.currency,
+      lines: p.lines,
+      brandTotal: p.brandTotal,
+      modelAmount: p.model,
+      agencyAmount: p.agency,
+      motherAgencyAmount: p.motherAgency,
+      platformAmount: p.platform,
+      terms: terms!,
+    }),
+  );
+}
+
+/**
+ * Records on the deal memo what the brand is finally charged (the lines as worked, or a cancellation fee), in the
+ * same transaction as the payouts that add up to it. Stored, not derived: what was charged never changes with the code.
+ */
+export function recordCharge(quote: BookingQuote, charged: PricedBooking, at: Date): void {
+  quote.chargedLines = charged.lines;
+  quote.chargedTotal = charged.brandTotal;
+  quote.chargedAt = at;
+}
+
+/** The brand's cancellation fee as one line: `bps` of the frozen total, split like it. */
+export function cancellationCharge(quote: BookingQuote, bps: number): PricedBooking {
+  const fee = scaleDistribution(pricedFromFrozen(quote), bps);
+  const line: QuoteLine = {
+    kind: 'CANCELLATION_FEE',
+    // A label for people: the bps as a percentage (25.5% reads better than 2550 bps); the amount is the integer.
+    description: `Cancellation fee, ${bps / 100}% of the agreed total`,
+    unit: 'FLAT',
+    quantity: 1,
+    unitAmount: fee.brandTotal,
+    amount: fee.brandTotal,
+  };
+  return { currency: quote.currency, lines: [line], ...fee };
+}
+
+const toLines = (lines: QuoteLine[], c: string): Quote['lines'] =>
+  lines.map((l) => ({ ...l, kind: l.kind as Quote['lines'][number]['kind'], unitAmount: money(l.unitAmount, c), amount: money(l.amount, c) }));
+
+/** What the brand was finally charged for a booking, or null while nothing is. */
+export function chargesOf(quote: BookingQuote | null): Charges | null {
+  if (!quote || quote.chargedLines === null || quote.chargedTotal === null || !quote.chargedAt) return null;
+  return { currency: quote.currency, lines: toLines(quote.chargedLines, quote.currency), total: money(quote.chargedTotal, quote.currency), chargedAt: quote.chargedAt };
 }
 
 /** The GraphQL view of a priced booking. */
@@ -86,7 +158,7 @@ export function toQuote(p: PricedBooking, frozenAt: Date | null): Quote {
   const c = p.currency;
   return {
     currency: c,
-    lines: p.lines.map((l) => ({ ...l, kind: l.kind as Quote['lines'][number]['kind'], unitAmount: money(l.unitAmount, c), amount: money(l.amount, c) })),
+    lines: toLines(p.lines, c),
     brandTotal: money(p.brandTotal, c),
     modelAmount: money(p.model, c),
     agencyAmount: money(p.agency, c),
