@@ -1,5 +1,4 @@
 import { LockMode } from '@mikro-orm/core';
-import { Field, ID, InputType } from 'type-graphql';
 import { isUuid } from '../../common/ids';
 import { fail, ok, userError, UserErrorCode, UserErrorsException, type Result } from '../../common/user-error';
 import { checkInstant, checkText, collect } from '../../common/validate';
@@ -16,19 +15,7 @@ import { BookingStatus } from './booking-status';
 import { canTransition } from './booking-transitions';
 import { transition } from './booking-transition';
 import { Booking, DigitalBooking, PhysicalBooking } from './booking.entity';
-import { DeliverableInput } from './booking.types';
-
-@InputType({ description: 'Completes a confirmed booking with what actually happened.' })
-export class CompleteBookingInput {
-  @Field(() => ID, { description: 'The booking.' })
-  id!: string;
-
-  @Field(() => Date, { nullable: true, description: 'PHYSICAL: when the work actually ended (after the start); overtime is priced from it. Default: the planned end.' })
-  actualEnd?: Date | null;
-
-  @Field(() => [DeliverableInput], { nullable: true, description: 'DIGITAL: what was delivered, priced per item. Default: what was ordered.' })
-  delivered?: DeliverableInput[] | null;
-}
+import type { CompleteBookingInput } from './booking.types';
 
 /**
  * Completes a confirmed booking and writes its payouts, priced with the terms frozen at confirmation. Repeating it

@@ -1,23 +1,10 @@
 import { raw } from '@mikro-orm/core';
-import { ArgsType, Field } from 'type-graphql';
-import { afterCreatedAt, createdAtCursor, ConnectionType, PageArgs, pageSize, toConnection, type Connection } from '../../common/pagination';
+import { afterCreatedAt, createdAtCursor, pageSize, toConnection, type Connection } from '../../common/pagination';
 import { Action, scopeFilter, scopeOf } from '../../core/access-policy';
 import { viewerOf, type RequestContext } from '../../core/context';
-import { BookingStatus, BookingType } from './booking-status';
 import { Booking } from './booking.entity';
+import type { BookingListArgs } from './booking.types';
 import { effectiveStatusSql } from './effective-status';
-
-export const BookingConnection = ConnectionType(Booking, 'Booking');
-export type BookingConnection = InstanceType<typeof BookingConnection>;
-
-@ArgsType()
-export class BookingListArgs extends PageArgs {
-  @Field(() => [BookingStatus], { nullable: true, description: 'Only these statuses, as the status field reads: an option past its expiry is EXPIRED.' })
-  status?: BookingStatus[] | null;
-
-  @Field(() => BookingType, { nullable: true, description: 'Only this type.' })
-  type?: BookingType | null;
-}
 
 /** Bookings the viewer sees in full, oldest placed first: a brand its own, an agency its models', a model hers. */
 export async function listBookings(ctx: RequestContext, args: BookingListArgs, modelId?: string): Promise<Connection<Booking>> {

@@ -1,6 +1,7 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ConnectionType, PageArgs } from '../../common/pagination';
 import { UserError } from '../../common/user-error';
-import { BookingStatus } from './booking-status';
+import { BookingStatus, BookingType } from './booking-status';
 import { Booking } from './booking.entity';
 
 @InputType({ description: 'Where a physical job takes place.' })
@@ -99,6 +100,18 @@ export class CreateDigitalBookingInput {
   status?: BookingStatus | null;
 }
 
+@InputType({ description: 'Completes a confirmed booking with what actually happened.' })
+export class CompleteBookingInput {
+  @Field(() => ID, { description: 'The booking.' })
+  id!: string;
+
+  @Field(() => Date, { nullable: true, description: 'PHYSICAL: when the work actually ended (after the start); overtime is priced from it. Default: the planned end.' })
+  actualEnd?: Date | null;
+
+  @Field(() => [DeliverableInput], { nullable: true, description: 'DIGITAL: what was delivered, priced per item. Default: what was ordered.' })
+  delivered?: DeliverableInput[] | null;
+}
+
 @ObjectType({ description: 'Result of a booking mutation.' })
 export class BookingPayload {
   @Field(() => Booking, { nullable: true, description: 'The booking as it now stands; null when nothing changed.' })
@@ -106,4 +119,16 @@ export class BookingPayload {
 
   @Field(() => [UserError], { description: 'Why nothing changed; empty on success.' })
   userErrors!: UserError[];
+}
+
+export const BookingConnection = ConnectionType(Booking, 'Booking');
+export type BookingConnection = InstanceType<typeof BookingConnection>;
+
+@ArgsType()
+export class BookingListArgs extends PageArgs {
+  @Field(() => [BookingStatus], { nullable: true, description: 'Only these statuses, as the status field reads: an option past its expiry is EXPIRED.' })
+  status?: BookingStatus[] | null;
+
+  @Field(() => BookingType, { nullable: true, description: 'Only this type.' })
+  type?: BookingType | null;
 }

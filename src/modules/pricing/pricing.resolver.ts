@@ -1,35 +1,16 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Query, Mutation, Resolver, Root } from 'type-graphql';
-import { payload, UserError } from '../../common/user-error';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Mutation, Resolver, Root } from 'type-graphql';
+import { payload } from '../../common/user-error';
 import { Action, bookingFacts, can } from '../../core/access-policy';
 import { viewerOf, type RequestContext } from '../../core/context';
 import { PayoutParty } from '../payout/payout.entity';
 import { Booking } from '../booking/booking.entity';
-import { CreateDigitalBookingInput, CreatePhysicalBookingInput } from '../booking/booking.types';
 import { Payout } from '../payout/payout.entity';
-import { Charges, Quote, RateCardPayload, RateCardView, SetRateCardInput } from './pricing.types';
+import { Charges, Quote, QuoteBookingInput, QuotePayload, RateCardPayload, RateCardView, SetRateCardInput } from './pricing.types';
 import { quoteRequest } from './quote-request';
 import { quoteFor } from './quote.service';
 import { findRateCard, setRateCard, toRateCardView } from './rate-card.service';
 import { payoutsByBookingLoader } from '../payout/payout.loaders';
 import { chargesLoader, quoteLoader } from './pricing.loaders';
-
-@InputType({ description: 'A booking to price before placing it: give exactly one of physical or digital.' })
-export class QuoteBookingInput {
-  @Field(() => CreatePhysicalBookingInput, { nullable: true, description: 'A physical booking as it would be created.' })
-  physical?: CreatePhysicalBookingInput | null;
-
-  @Field(() => CreateDigitalBookingInput, { nullable: true, description: 'A digital booking as it would be created.' })
-  digital?: CreateDigitalBookingInput | null;
-}
-
-@ObjectType({ description: 'Result of quoteBooking.' })
-export class QuotePayload {
-  @Field(() => Quote, { nullable: true, description: 'The price under the current rate card; nothing is booked.' })
-  quote!: Quote | null;
-
-  @Field(() => [UserError], { description: 'Why it cannot be priced; empty on success.' })
-  userErrors!: UserError[];
-}
 
 @Resolver(() => Booking)
 export class BookingMoneyResolver {

@@ -1,6 +1,7 @@
 import { SafeIntResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { UserError } from '../../common/user-error';
+import { CreateDigitalBookingInput, CreatePhysicalBookingInput } from '../booking/booking.types';
 
 export enum QuoteLineKind {
   BASE_FEE = 'BASE_FEE',
@@ -281,5 +282,23 @@ export class RateCardPayload {
   rateCard!: RateCardView | null;
 
   @Field(() => [UserError], { description: 'Why nothing was stored; empty on success.' })
+  userErrors!: UserError[];
+}
+
+@InputType({ description: 'A booking to price before placing it: give exactly one of physical or digital.' })
+export class QuoteBookingInput {
+  @Field(() => CreatePhysicalBookingInput, { nullable: true, description: 'A physical booking as it would be created.' })
+  physical?: CreatePhysicalBookingInput | null;
+
+  @Field(() => CreateDigitalBookingInput, { nullable: true, description: 'A digital booking as it would be created.' })
+  digital?: CreateDigitalBookingInput | null;
+}
+
+@ObjectType({ description: 'Result of quoteBooking.' })
+export class QuotePayload {
+  @Field(() => Quote, { nullable: true, description: 'The price under the current rate card; nothing is booked.' })
+  quote!: Quote | null;
+
+  @Field(() => [UserError], { description: 'Why it cannot be priced; empty on success.' })
   userErrors!: UserError[];
 }
