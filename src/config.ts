@@ -24,9 +24,20 @@ export interface Config {
   maxTokens: number;
   /** Seconds between two sweeps that write EXPIRED on lapsed options; 0 turns the sweep off in this process. */
   optionSweepSeconds: number;
+  /** Origins whose browser apps may call the API (CORS); `*` for any, empty for none. */
+  corsOrigins: string[];
 }
 
 export const DEFAULT_JWT_SECRET = 'twinbook-development-secret-change-me';
+
+/** CORS_ORIGINS: comma-separated origins (scheme://host[:port], no path), or `*`. */
+function corsOrigins(raw: string | undefined, errors: string[]): string[] {
+  const origins = (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const origin of origins) {
+    if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) errors.push(`CORS_ORIGINS: "${origin}" is not an origin such as https://app.example.com`);
+  }
+  return origins;
+}
 
 /** Parses the environment; throws with every bad variable named. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -59,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryCost: z.int(env, 'MAX_QUERY_COST', 5000, 10, 1_000_000, errors),
     maxAliases: z.int(env, 'MAX_ALIASES', 15, 1, 1000, errors),
     maxTokens: z.int(env, 'MAX_TOKENS', 2000, 100, 100_000, errors),
+    corsOrigins: corsOrigins(env.CORS_ORIGINS, errors),
     optionSweepSeconds: z.int(env, 'OPTION_SWEEP_SECONDS', 60, 0, 86_400, errors),
   };
   if (errors.length) throw new Error(`Invalid configuration:\n- ${errors.join('\n- ')}`);

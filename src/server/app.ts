@@ -8,6 +8,7 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { AuthenticationError, TokenVerifier } from './auth';
 import { createRequestContext, Memo, type RequestContext } from '../core/context';
+import { applyCors } from './cors';
 import { formatError, HttpError, httpErrorAnswer } from './errors';
 import { queryLimits } from './limits';
 import { knownOperationTypes } from './operation-types';
@@ -118,6 +119,7 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
   }
 
   const server = createServer((req, res) => {
+    if (applyCors(req, res, config.corsOrigins)) return;
     const target = splitTarget(req.url ?? '/');
     const handle = async () => {
       if (!target) throw new HttpError(400, 'BAD_REQUEST', 'the request target is not a path');

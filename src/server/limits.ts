@@ -18,8 +18,9 @@ const pagedEstimator: ComplexityEstimator = ({ field, args, childComplexity }) =
 /** A calendar costs by the days its window spans, since every entry and day grows with it. */
 const calendarEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   if (field.name !== 'calendar') return undefined;
-  const from = Date.parse(String(args.from));
-  const to = Date.parse(String(args.to));
+  // By instants or by local days (the last one included); a window the resolver will refuse costs a month.
+  const from = Date.parse(String(args.from ?? args.fromDate));
+  const to = Date.parse(String(args.to ?? args.toDate)) + (args.to == null && args.toDate != null ? 86_400_000 : 0);
   const days = Number.isFinite(from) && Number.isFinite(to) && to > from ? Math.ceil((to - from) / 86_400_000) : 31;
   return 10 + Math.min(days, 366) * Math.max(childComplexity, 1);
 };

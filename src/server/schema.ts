@@ -10,7 +10,7 @@ import { ModelEarningsResolver, PayoutResolver } from '../modules/payout/payout.
 import { BookingMoneyResolver, PricingResolver } from '../modules/pricing/pricing.resolver';
 import { DigitalTwinResolver } from '../modules/twin/twin.resolver';
 import type { RequestContext } from '../core/context';
-import { ViewerResolver } from './viewer.resolver';
+import { ViewerResolver } from '../modules/viewer/viewer.resolver';
 
 /** Role at the resolver: @Authorized() needs a signed-in viewer, @Authorized(roles) one of those roles. */
 const authChecker: AuthChecker<RequestContext> = ({ context }, roles) =>

@@ -1,4 +1,5 @@
 import {
+  localDateWindow,
   maxConcurrent,
   contains,
   expand,
@@ -365,5 +366,29 @@ describe('maxConcurrent', () => {
     ['chain', [[9, 12], [11, 14], [13, 16]], 2],
   ] as [string, [number, number][], number][])('%s → %i', (_name, spans, peak) => {
     expect(maxConcurrent(spans.map(([s, e]) => ({ start: h(s), end: h(e) })))).toBe(peak);
+  });
+});
+
+describe('localDateWindow', () => {
+  it.each([
+    // zone, from, to, start, end, why
+    ['Europe/Paris', '2026-12-01', '2026-12-07', '2026-11-30T23:00:00.000Z', '2026-12-07T23:00:00.000Z', 'a winter week: midnight is 23:00 UTC'],
+    ['Europe/Paris', '2026-03-29', '2026-03-29', '2026-03-28T23:00:00.000Z', '2026-03-29T22:00:00.000Z', 'the 23-hour day of the spring change'],
+    ['Europe/Paris', '2026-10-25', '2026-10-25', '2026-10-24T22:00:00.000Z', '2026-10-25T23:00:00.000Z', 'the 25-hour day of the autumn change'],
+    ['America/New_York', '2026-03-08', '2026-03-09', '2026-03-08T05:00:00.000Z', '2026-03-10T04:00:00.000Z', 'across the US spring change'],
+    ['America/Sao_Paulo', '2018-11-04', '2018-11-04', '2018-11-04T03:00:00.000Z', '2018-11-05T02:00:00.000Z', 'a day whose midnight did not exist'],
+    ['UTC', '2026-01-01', '2026-12-31', '2026-01-01T00:00:00.000Z', '2027-01-01T00:00:00.000Z', 'a whole year'],
+  ])('%s %s..%s → [%s, %s): %s', (zone, from, to, start, end) => {
+    const window = localDateWindow(from, to, zone);
+    expect(window && [window.start.toISOString(), window.end.toISOString()]).toEqual([start, end]);
+  });
+
+  it.each([
+    ['2026-02-30', '2026-03-01', 'a date that does not exist'],
+    ['2026-03-02', '2026-03-01', 'the last day before the first'],
+    ['2026-3-1', '2026-03-02', 'not yyyy-MM-dd'],
+    ['2026-03-01T00:00', '2026-03-02', 'a time, not a date'],
+  ])('refuses %s..%s (%s)', (from, to) => {
+    expect(localDateWindow(from, to, 'Europe/Paris')).toBeNull();
   });
 });

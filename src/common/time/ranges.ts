@@ -153,6 +153,23 @@ export function localDays(window: TimeRange, zone: string): LocalDay[] {
   return days;
 }
 
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The instants of the local days `fromDate` to `toDate` (both yyyy-MM-dd, both included) in `zone`: from the first
+ * day's midnight to the midnight after the last, right across DST. Null when a date is not a real calendar date or
+ * the last comes before the first.
+ */
+export function localDateWindow(fromDate: string, toDate: string, zone: string): TimeRange | null {
+  assertZone(zone);
+  if (!LOCAL_DATE.test(fromDate) || !LOCAL_DATE.test(toDate)) return null;
+  const first = DateTime.fromISO(fromDate, { zone });
+  const last = DateTime.fromISO(toDate, { zone });
+  if (!first.isValid || !last.isValid || last < first) return null;
+  // Midnight re-derived per day, as in localDays: a day without a midnight starts at its first real instant.
+  return range(first.startOf('day').toMillis(), last.plus({ days: 1 }).startOf('day').toMillis());
+}
+
 /** Returns the wall-clock reading of `instant` in `zone`, with the offset that disambiguates repeated local times. */
 export function toLocal(instant: Date, zone: string): LocalWallTime {
   if (!isValidDate(instant)) throw new RangeError('Invalid instant');

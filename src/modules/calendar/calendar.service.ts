@@ -1,5 +1,5 @@
 import { badArgument, badArgumentOf } from '../../common/bad-argument';
-import { freeSlots, isValidTimeZone, localDays, overlaps, toLocal, type LocalWallTime } from '../../common/time/ranges';
+import { freeSlots, isValidTimeZone, localDateWindow, localDays, overlaps, toLocal, type LocalWallTime } from '../../common/time/ranges';
 import { checkInstant } from '../../common/validate';
 import { Action, bookingFacts, can, modelFacts } from '../../core/access-policy';
 import { viewerOf, type RequestContext } from '../../core/context';
@@ -36,6 +36,31 @@ export function canReadCalendar(ctx: RequestContext, model: Model): boolean {
   return can(viewerOf(ctx), Action.READ_CALENDAR, modelFacts(model));
 }
 
+/** The window asked for, as instants (`from`/`to`) or as local days in the zone (`fromDate`/`toDate`), checked. */
+function calendarWindow(args: CalendarArgs, zone: string): { start: Date; end: Date } {
+  const byInstants = args.from != null || args.to != null;
+  const byDates = args.fromDate != null || args.toDate != null;
+  if (byInstants === byDates) throw badArgument('give `from` and `to`, or `fromDate` and `toDate`', byInstants ? 'fromDate' : 'from');
+  let start: Date;
+  let end: Date;
+  if (byInstants) {
+    if (args.from == null || args.to == null) throw badArgument('`from` and `to` go together', args.from == null ? 'from' : 'to');
+    const outOfSpan = checkInstant(args.from, ['from']) ?? checkInstant(args.to, ['to']);
+    if (outOfSpan) throw badArgumentOf(outOfSpan);
+    [start, end] = [args.from, args.to];
+  } else {
+    if (args.fromDate == null || args.toDate == null) throw badArgument('`fromDate` and `toDate` go together', args.fromDate == null ? 'fromDate' : 'toDate');
+    const days = localDateWindow(args.fromDate, args.toDate, zone);
+    if (!days) throw badArgument('`fromDate` and `toDate` must be calendar days (yyyy-MM-dd), the last not before the first', 'toDate');
+    const outOfSpan = checkInstant(days.start, ['fromDate']) ?? checkInstant(days.end, ['toDate']);
+    if (outOfSpan) throw badArgumentOf(outOfSpan);
+    ({ start, end } = days);
+  }
+  if (end.getTime() <= start.getTime()) throw badArgument('`to` must be after `from`', 'to');
+  if (end.getTime() - start.getTime() > MAX_WINDOW_MS) throw badArgument('the window may span at most 366 days', byInstants ? 'to' : 'toDate');
+  return { start, end };
+}
+
 /**
  * The model's calendar for [from, to) in a zone: each live booking once, with local wall times right across DST,
  * the local days, and the ranges free for physical work. One query for the bookings and their brands.
@@ -43,18 +68,14 @@ export function canReadCalendar(ctx: RequestContext, model: Model): boolean {
 export async function modelCalendar(ctx: RequestContext, model: Model, args: CalendarArgs): Promise<Calendar> {
   const zone = args.timeZone ?? model.timeZone;
   if (!isValidTimeZone(zone)) throw badArgument(`"${zone}" is not an IANA time zone name`, 'timeZone');
-  const outOfSpan = checkInstant(args.from, ['from']) ?? checkInstant(args.to, ['to']);
-  if (outOfSpan) throw badArgumentOf(outOfSpan);
-  if (args.to.getTime() <= args.from.getTime()) throw badArgument('`to` must be after `from`', 'to');
-  if (args.to.getTime() - args.from.getTime() > MAX_WINDOW_MS) throw badArgument('the window may span at most 366 days', 'to');
+  const window = calendarWindow(args, zone);
   const viewer = viewerOf(ctx);
   const now = new Date();
-  const window = { start: args.from, end: args.to };
 
   const rows = await runPrepared<BookingRow & { brand_name: string; brand_created_at: string }>(
     ctx.em,
     CALENDAR_ROWS,
-    [model.id, args.from, args.to, now],
+    [model.id, window.start, window.end, now],
     'replica',
   );
   // Built from the rows, not hydrated by the ORM (see booking-rows.ts); each brand once, handed to the brand loader.
@@ -97,5 +118,5 @@ export async function modelCalendar(ctx: RequestContext, model: Model, args: Cal
     hours: d.hours,
     entries: entries.filter((e) => overlaps({ start: e.start, end: e.end }, d)),
   }));
-  return { timeZone: zone, from: args.from, to: args.to, entries, days, freeForPhysical: freeSlots(window, physicalBlocks) };
+  return { timeZone: zone, from: window.start, to: window.end, entries, days, freeForPhysical: freeSlots(window, physicalBlocks) };
 }

@@ -4,11 +4,17 @@ import { Booking } from '../booking/booking.entity';
 
 @ArgsType()
 export class CalendarArgs {
-  @Field(() => Date, { description: 'Start of the window (inclusive).' })
-  from!: Date;
+  @Field(() => Date, { nullable: true, description: 'Start of the window (inclusive), an instant. Give `from` and `to`, or `fromDate` and `toDate`.' })
+  from?: Date | null;
 
-  @Field(() => Date, { description: 'End of the window (exclusive); at most 366 days after `from`.' })
-  to!: Date;
+  @Field(() => Date, { nullable: true, description: 'End of the window (exclusive), an instant; at most 366 days after `from`.' })
+  to?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'First local day of the window (yyyy-MM-dd, included) in `timeZone`: the window starts at its midnight.' })
+  fromDate?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Last local day of the window (yyyy-MM-dd, included) in `timeZone`: the window ends at the midnight after it.' })
+  toDate?: string | null;
 
   @Field(() => String, { nullable: true, description: "IANA zone for local times and days; the model's home zone by default." })
   timeZone?: string | null;
