@@ -22,6 +22,8 @@ async function main(): Promise<void> {
     if (demo) {
       const lines = [`GraphQL: ${url}`, 'Demo bearer tokens (send as "Authorization: Bearer <token>"):'];
       for (const t of demo.tokens) lines.push(`  ${t.label.padEnd(34)} ${t.token}`);
+      lines.push(`Explorer: open ${url} in a browser and pick a demo token.`);
+      app.offerExplorerTokens(demo.tokens);
       process.stdout.write(`\n${lines.join('\n')}\n\n`);
     }
   }

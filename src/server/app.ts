@@ -1,5 +1,9 @@
 import { ApolloServer, HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -10,6 +14,7 @@ import { AuthenticationError, TokenVerifier } from './auth';
 import { createRequestContext, Memo, type RequestContext } from '../core/context';
 import { applyCors } from './cors';
 import { formatError, HttpError, httpErrorAnswer } from './errors';
+import { serveExplorer, type ExplorerToken } from './explorer';
 import { queryLimits } from './limits';
 import { knownOperationTypes } from './operation-types';
 import { createSchema } from './schema';
@@ -22,6 +27,8 @@ export interface App {
   /** The port it listens on, once listening. */
   port(): number;
   listen(port: number, host?: string): Promise<void>;
+  /** Bearer tokens the explorer offers to ask with (the demo data's, on a developer's embedded engine). */
+  offerExplorerTokens(tokens: readonly ExplorerToken[]): void;
   close(): Promise<void>;
 }
 
@@ -64,7 +71,13 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
   const apollo = new ApolloServer<RequestContext>({
     schema,
     // No HTTP caching of GraphQL answers here; the cache-control plugin would still run on every field.
-    plugins: [...limits.plugins, ApolloServerPluginCacheControlDisabled(), ApolloServerPluginUsageReportingDisabled()],
+    plugins: [
+      ...limits.plugins,
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      // Its landing page loads from a CDN; the explorer (explorer.ts) is served from this process's own packages.
+      ApolloServerPluginLandingPageDisabled(),
+    ],
     validationRules: [knownOperationTypes, ...limits.validationRules],
     parseOptions: { maxTokens: config.maxTokens },
     formatError: format,
@@ -76,6 +89,7 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
   });
   await apollo.start();
   const tokens = new TokenVerifier(config.jwtSecret);
+  let explorerTokens: readonly ExplorerToken[] = [];
   // What modules keep for the process (caches) lives here, one per app.
   const shared = new Memo();
 
@@ -123,6 +137,7 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
     const target = splitTarget(req.url ?? '/');
     const handle = async () => {
       if (!target) throw new HttpError(400, 'BAD_REQUEST', 'the request target is not a path');
+      if (serveExplorer(req, res, target.pathname, () => explorerTokens)) return;
       if (target.pathname === '/graphql') return graphql(req, res, target.search);
       if (target.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
       if (target.pathname === '/ready') {
@@ -144,6 +159,9 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
     apollo,
     port: () => (server.address() as AddressInfo).port,
     listen: (port, host) => new Promise((resolve) => server.listen(port, host, resolve)),
+    offerExplorerTokens(tokens) {
+      explorerTokens = tokens;
+    },
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

@@ -30,6 +30,8 @@ export interface TestApp {
   gql<R, V>(doc: TypedDocumentNode<R, V>, variables: V, token?: string | null): Promise<R>;
   /** Sends a raw body (for malformed requests). */
   raw(body: string, token?: string | null, contentType?: string): Promise<{ status: number; body: string }>;
+  /** Offers bearer tokens in the explorer page, as `npm start` does with the demo data's. */
+  offerExplorerTokens: App['offerExplorerTokens'];
   close(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     token: (claims) => signToken(TEST_JWT_SECRET, claims),
     request,
     raw,
+    offerExplorerTokens: (tokens) => app.offerExplorerTokens(tokens),
     async gql(doc, variables, token) {
       const res = await request(doc, variables, token);
       if (res.errors?.length || res.status !== 200) {
