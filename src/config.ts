@@ -26,6 +26,8 @@ export interface Config {
   optionSweepSeconds: number;
   /** Origins whose browser apps may call the API (CORS); `*` for any, empty for none. */
   corsOrigins: string[];
+  /** The API's public base URL (scheme, host, port, no path), for links it hands out such as calendar feeds. */
+  publicUrl: string;
 }
 
 export const DEFAULT_JWT_SECRET = 'twinbook-development-secret-change-me';
@@ -71,8 +73,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxAliases: z.int(env, 'MAX_ALIASES', 15, 1, 1000, errors),
     maxTokens: z.int(env, 'MAX_TOKENS', 2000, 100, 100_000, errors),
     corsOrigins: corsOrigins(env.CORS_ORIGINS, errors),
+    publicUrl: (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
     optionSweepSeconds: z.int(env, 'OPTION_SWEEP_SECONDS', 60, 0, 86_400, errors),
   };
+  if (!/^https?:\/\/[^/\s]+$/.test(config.publicUrl)) errors.push(`PUBLIC_URL must be a base URL such as https://api.example.com (got "${config.publicUrl}")`);
   if (errors.length) throw new Error(`Invalid configuration:\n- ${errors.join('\n- ')}`);
   return config;
 }

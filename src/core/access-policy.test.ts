@@ -55,6 +55,7 @@ const EXPECTED: [Action, string, Facts, Who[]][] = [
   [Action.READ_TWIN_EXCLUDED_BRANDS, 'her twin', model, ['admin', 'agency', 'model']],
   [Action.PAUSE_TWIN, 'her twin', model, ['admin', 'agency', 'model']],
   [Action.MANAGE_TWIN, 'her twin', model, ['admin', 'agency']],
+  [Action.MANAGE_MODEL_FEED, 'a model', model, ['admin', 'agency', 'model']],
   [Action.READ_BOOKING, 'a booking', booking, ['admin', 'agency', 'model', 'brand']],
   [Action.CHANGE_BOOKING, 'a booking', booking, ['admin', 'agency', 'brand']],
   [Action.CONFIRM_DIGITAL_BOOKING, 'a booking', booking, ['admin', 'agency']],

@@ -92,6 +92,8 @@ export enum Action {
   READ_QUOTE_LINES = 'READ_QUOTE_LINES',
   READ_QUOTE_SPLIT = 'READ_QUOTE_SPLIT',
   READ_QUOTE_MODEL_AMOUNT = 'READ_QUOTE_MODEL_AMOUNT',
+  // Her calendar feeds (facts: the model's): secret URLs that carry her calendar in full.
+  MANAGE_MODEL_FEED = 'MANAGE_MODEL_FEED',
   // A payout line (facts: agencyId of its booking; modelId or motherAgencyId when it is owed to them).
   READ_PAYOUT = 'READ_PAYOUT',
   ADVANCE_PAYOUT = 'ADVANCE_PAYOUT',
@@ -133,6 +135,8 @@ export const ACCESS: Readonly<Record<Action, readonly Relation[]>> = {
   [Action.READ_QUOTE_LINES]: [ADMIN, OWN_AGENCY, OWN_BRAND],
   [Action.READ_QUOTE_SPLIT]: [ADMIN, OWN_AGENCY],
   [Action.READ_QUOTE_MODEL_AMOUNT]: [ADMIN, OWN_AGENCY, THE_MODEL],
+  // A feed of her calendar shows what she sees: she and her agency make and revoke them.
+  [Action.MANAGE_MODEL_FEED]: [ADMIN, OWN_AGENCY, THE_MODEL],
   // A payout line: the booking's agency and the admin see them all, each party its own.
   [Action.READ_PAYOUT]: [ADMIN, OWN_AGENCY, MOTHER_AGENCY, THE_MODEL],
   [Action.ADVANCE_PAYOUT]: [ADMIN, OWN_AGENCY],

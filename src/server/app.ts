@@ -17,7 +17,7 @@ import { formatError, HttpError, httpErrorAnswer } from './errors';
 import { serveExplorer, type ExplorerToken } from './explorer';
 import { queryLimits } from './limits';
 import { knownOperationTypes } from './operation-types';
-import { createSchema } from './schema';
+import { createSchema, MODULE_ROUTES } from './schema';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -139,6 +139,8 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
       if (!target) throw new HttpError(400, 'BAD_REQUEST', 'the request target is not a path');
       if (serveExplorer(req, res, target.pathname, () => explorerTokens)) return;
       if (target.pathname === '/graphql') return graphql(req, res, target.search);
+      const route = MODULE_ROUTES.find((r) => r.matches(target.pathname));
+      if (route) return route.handle(req, res, target.pathname, em);
       if (target.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
       if (target.pathname === '/ready') {
         await em.getConnection().execute('select 1');

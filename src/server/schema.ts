@@ -9,6 +9,9 @@ import { ModelResolver } from '../modules/model/model.resolver';
 import { ModelEarningsResolver, PayoutResolver } from '../modules/payout/payout.resolver';
 import { BookingMoneyResolver, PricingResolver } from '../modules/pricing/pricing.resolver';
 import { DigitalTwinResolver } from '../modules/twin/twin.resolver';
+import { CalendarFeedResolver } from '../modules/feed/feed.resolver';
+import { feedRoute } from '../modules/feed/feed.route';
+import type { HttpRoute } from '../core/http-route';
 import type { RequestContext } from '../core/context';
 import { ViewerResolver } from '../modules/viewer/viewer.resolver';
 
@@ -31,6 +34,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       PricingResolver,
       PayoutResolver,
       ModelEarningsResolver,
+      CalendarFeedResolver,
     ],
     orphanedTypes: [PhysicalBooking, DigitalBooking],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
@@ -40,3 +44,6 @@ export async function createSchema(): Promise<GraphQLSchema> {
     emitSchemaFile: false,
   });
 }
+
+/** The modules' plain HTTP endpoints beside /graphql (composed here, like their resolvers). */
+export const MODULE_ROUTES: readonly HttpRoute[] = [feedRoute];
