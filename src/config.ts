@@ -24,6 +24,14 @@ export interface Config {
   maxTokens: number;
   /** Seconds between two sweeps that write EXPIRED on lapsed options; 0 turns the sweep off in this process. */
   optionSweepSeconds: number;
+  /** Hours an idempotency key and the answer stored under it are kept (at least 24). */
+  idempotencyKeyHours: number;
+  /** Seconds after which a claim on a key that never finished (its process died) is taken over by a retry. */
+  idempotencyClaimSeconds: number;
+  /** Seconds a retry waits for the first request with its key to finish before it is told to try again. */
+  idempotencyWaitSeconds: number;
+  /** Seconds between two runs of the cleanup that deletes expired idempotency keys; 0 turns it off in this process. */
+  idempotencyCleanupSeconds: number;
 }
 
 export const DEFAULT_JWT_SECRET = 'twinbook-development-secret-change-me';
@@ -60,6 +68,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxAliases: z.int(env, 'MAX_ALIASES', 15, 1, 1000, errors),
     maxTokens: z.int(env, 'MAX_TOKENS', 2000, 100, 100_000, errors),
     optionSweepSeconds: z.int(env, 'OPTION_SWEEP_SECONDS', 60, 0, 86_400, errors),
+    // A retried request must find its first answer for a day at least: clients retry across outages that long.
+    idempotencyKeyHours: z.int(env, 'IDEMPOTENCY_KEY_HOURS', 24, 24, 24 * 366, errors),
+    idempotencyClaimSeconds: z.int(env, 'IDEMPOTENCY_CLAIM_SECONDS', 60, 5, 86_400, errors),
+    idempotencyWaitSeconds: z.int(env, 'IDEMPOTENCY_WAIT_SECONDS', 10, 1, 60, errors),
+    idempotencyCleanupSeconds: z.int(env, 'IDEMPOTENCY_CLEANUP_SECONDS', 900, 0, 86_400, errors),
   };
   if (errors.length) throw new Error(`Invalid configuration:\n- ${errors.join('\n- ')}`);
   return config;

@@ -9,6 +9,7 @@ import type { Logger } from '../logger';
 import { AuthenticationError, TokenVerifier } from './auth';
 import { createRequestContext, Memo, type RequestContext } from '../core/context';
 import { formatError, HttpError, httpErrorAnswer } from './errors';
+import { idempotencyKeyOf, idempotencyPlugin, startIdempotencyCleanup } from './idempotency';
 import { queryLimits } from './limits';
 import { knownOperationTypes } from './operation-types';
 import { createSchema } from './schema';
@@ -63,7 +64,12 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
   const apollo = new ApolloServer<RequestContext>({
     schema,
     // No HTTP caching of GraphQL answers here; the cache-control plugin would still run on every field.
-    plugins: [...limits.plugins, ApolloServerPluginCacheControlDisabled(), ApolloServerPluginUsageReportingDisabled()],
+    plugins: [
+      ...limits.plugins,
+      idempotencyPlugin(em, config, logger, format),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+    ],
     validationRules: [knownOperationTypes, ...limits.validationRules],
     parseOptions: { maxTokens: config.maxTokens },
     formatError: format,
@@ -77,12 +83,15 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
   const tokens = new TokenVerifier(config.jwtSecret);
   // What modules keep for the process (caches) lives here, one per app.
   const shared = new Memo();
+  const cleanup = startIdempotencyCleanup(em, config, logger);
 
   async function graphql(req: IncomingMessage, res: ServerResponse, search: string): Promise<void> {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
+    // A malformed key is refused before anything runs, whatever the operation.
+    idempotencyKeyOf(headers);
     const raw = req.method === 'POST' ? await readBody(req) : '';
     let body: unknown = undefined;
     if (raw) {
@@ -146,6 +155,7 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
+      await cleanup.stop();
       await apollo.stop();
     },
   };
