@@ -28,8 +28,8 @@ export interface TestApp {
   request<R, V>(doc: TypedDocumentNode<R, V>, variables: V, token?: string | null): Promise<GraphQLResponse<R>>;
   /** Sends a typed operation and returns its data, failing the test on any GraphQL error. */
   gql<R, V>(doc: TypedDocumentNode<R, V>, variables: V, token?: string | null): Promise<R>;
-  /** Sends a raw body (for malformed requests), with `headers` on top of the content type and token. */
-  raw(body: string, token?: string | null, contentType?: string, headers?: Record<string, string>): Promise<{ status: number; body: string; headers: Headers }>;
+  /** Sends a raw body (for malformed requests). */
+  raw(body: string, token?: string | null, contentType?: string): Promise<{ status: number; body: string }>;
   close(): Promise<void>;
 }
 
@@ -43,11 +43,11 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   const url = `http://127.0.0.1:${app.port()}/graphql`;
   const adminToken = await signToken(TEST_JWT_SECRET, { role: Role.ADMIN, subject: 'test-admin' });
 
-  async function raw(body: string, token?: string | null, contentType = 'application/json', extra: Record<string, string> = {}) {
-    const headers: Record<string, string> = { 'content-type': contentType, ...extra };
+  async function raw(body: string, token?: string | null, contentType = 'application/json') {
+    const headers: Record<string, string> = { 'content-type': contentType };
     if (token) headers.authorization = `Bearer ${token}`;
     const res = await fetch(url, { method: 'POST', headers, body });
-    return { status: res.status, body: await res.text(), headers: res.headers };
+    return { status: res.status, body: await res.text() };
   }
 
   async function request<R, V>(doc: TypedDocumentNode<R, V>, variables: V, token?: string | null): Promise<GraphQLResponse<R>> {
