@@ -18,8 +18,8 @@ const DB = 'twinbook_bench';
 const SECRET = 'bench-secret-that-is-long-enough-0123456789';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = 16;
-// BENCH_ONLY=write,calendar,money runs only those parts (all by default), e.g. to profile one of them.
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'write,calendar,money').split(',').map((s) => s.trim()));
+// BENCH_ONLY=write,calendar,money,idempotency runs only those parts (all by default), e.g. to profile one of them.
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'write,calendar,money,idempotency').split(',').map((s) => s.trim()));
 const PORT = 4950;
 const HOUR = 3600_000;
 const BASE = Date.parse('2031-01-06T00:00:00Z');
@@ -140,6 +140,7 @@ const RAW_EARNINGS = `select booking_type, currency, count(distinct booking_id),
 const RAW_INSERT = `insert into booking (id, type, model_id, agency_id, brand_id, status, title, start_at, end_at, blocked_start, blocked_end,
   created_at, updated_at, location_name, location_time_zone, travel_before_minutes, travel_after_minutes)
   values ($1, 'PHYSICAL', $2, $3, $4, 'CONFIRMED', 'Raw', $5, $6, $5, $6, now(), now(), 'Studio', 'Europe/Paris', 0, 0)`;
+const RAW_STORED_ANSWER = `select status_code, response_body from idempotency_key where viewer = $1 and key = $2`;
 const RAW_CALENDAR = `select b.*, br.name as brand_name from booking b join brand br on br.id = b.brand_id
   where b.model_id = $1 and b.status in ('OPTION','CONFIRMED','COMPLETED')
   and tstzrange(b.blocked_start, b.blocked_end, '[)') && tstzrange($2, $3, '[)') order by b.start_at, b.id`;
@@ -346,6 +347,71 @@ async function main(): Promise<void> {
       const rawEarnings = await closedLoop(4, SECONDS, () => pool.query(RAW_EARNINGS, [world.earningsModelId, period.from, period.to]).then(() => undefined));
       rows.push(['Model.earnings over 5,000 completed bookings, 4 clients', `p50 ${earnings.p50.toFixed(1)} ms`, `p95 ${earnings.p95.toFixed(1)} ms, ${earnings.rate.toFixed(0)} req/s`]);
       rows.push(['same sum, raw SQL through pg, 4 clients', `p50 ${rawEarnings.p50.toFixed(1)} ms`, `p95 ${rawEarnings.p95.toFixed(1)} ms, ${rawEarnings.rate.toFixed(0)} queries/s`]);
+    }
+    if (ONLY.has('idempotency')) {
+      // Safe retries: a replay answered from the store, and what a key adds to a mutation that runs for the first time.
+      const send = async (body: string, key?: string) => {
+        const res = await fetch(graphqlUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(key ? { 'idempotency-key': key } : {}) },
+          body,
+        });
+        const text = await res.text();
+        if (res.status !== 200 || !/"booking":\{"id"/.test(text)) throw new Error(`request failed: ${text.slice(0, 300)}`);
+        return res.headers.get('idempotent-replayed') === 'true';
+      };
+      // Slots of their own, far from the write part's: each run of a measurement 1,000 days after the last.
+      const bookingBody = (run: number, n: number) => {
+        const slot = BASE + (5 + run) * 1000 * 24 * HOUR + Math.floor(n / CLIENTS) * 2 * HOUR;
+        const input = {
+          modelId: gqlModels[n % CLIENTS],
+          brandId: world.brandId,
+          title: 'Keyed',
+          start: new Date(slot).toISOString(),
+          end: new Date(slot + HOUR).toISOString(),
+          location: { name: 'Studio', timeZone: 'Europe/Paris' },
+          status: 'CONFIRMED',
+        };
+        return JSON.stringify({ query: CREATE, variables: { input } });
+      };
+      // A fresh API process runs slower for its first seconds (the JIT, the pools): those are not part of either side.
+      await closedLoop(CLIENTS, 2, (n) => send(bookingBody(4, n)).then(() => undefined));
+      // First-time mutations without a key, with a fresh key each, and without again: neither side gets the quieter database.
+      const plainBefore = await closedLoop(CLIENTS, SECONDS, (n) => send(bookingBody(1, n)).then(() => undefined));
+      const keyed = await closedLoop(CLIENTS, SECONDS, (n) => send(bookingBody(2, n), randomUUID()).then(() => undefined));
+      const plainAfter = await closedLoop(CLIENTS, SECONDS, (n) => send(bookingBody(3, n)).then(() => undefined));
+      const plainRate = (plainBefore.rate + plainAfter.rate) / 2;
+      const plainP50 = (plainBefore.p50 + plainAfter.p50) / 2;
+      rows.push([
+        'createPhysicalBooking without a key, 16 clients (mean of before and after)',
+        `${plainRate.toFixed(0)} req/s`,
+        `p50 ${plainP50.toFixed(1)} ms (before ${plainBefore.rate.toFixed(0)}/s, after ${plainAfter.rate.toFixed(0)}/s)`,
+      ]);
+      rows.push([
+        'the same with a new Idempotency-Key each, 16 clients',
+        `${keyed.rate.toFixed(0)} req/s`,
+        `p50 ${keyed.p50.toFixed(1)} ms, p95 ${keyed.p95.toFixed(1)} ms; ${((1 - keyed.rate / plainRate) * 100).toFixed(1)} % fewer req/s, p50 +${(keyed.p50 - plainP50).toFixed(1)} ms`,
+      ]);
+      // Measured on a server the runs above have warmed, as the write part's is.
+      const replayKey = randomUUID();
+      const replayBody = bookingBody(0, 0);
+      await send(replayBody, replayKey);
+      let notReplayed = 0;
+      const replay = await closedLoop(CLIENTS, SECONDS, async () => {
+        if (!(await send(replayBody, replayKey))) notReplayed += 1;
+      });
+      const viewer = `AGENCY:${world.agencyId}`;
+      const rawReplay = await closedLoop(CLIENTS, SECONDS, () => pool.query(RAW_STORED_ANSWER, [viewer, replayKey]).then(() => undefined));
+      rows.push([
+        'replay: the same key and body again, answered from the store, 16 clients',
+        `p50 ${replay.p50.toFixed(1)} ms`,
+        `p95 ${replay.p95.toFixed(1)} ms, ${replay.rate.toFixed(0)} req/s, ${notReplayed} not replayed`,
+      ]);
+      rows.push([
+        'the stored answer selected by key, raw SQL through pg, 16 clients',
+        `p50 ${rawReplay.p50.toFixed(1)} ms`,
+        `p95 ${rawReplay.p95.toFixed(1)} ms, ${rawReplay.rate.toFixed(0)} queries/s`,
+      ]);
     }
   } finally {
     stop();

@@ -28,6 +28,14 @@ export interface Config {
   corsOrigins: string[];
   /** The API's public base URL (scheme, host, port, no path), for links it hands out such as calendar feeds. */
   publicUrl: string;
+  /** Hours an idempotency key and the answer stored under it are kept (at least 24). */
+  idempotencyKeyHours: number;
+  /** Seconds after which a claim on a key that never finished (its process died) is taken over by a retry. */
+  idempotencyClaimSeconds: number;
+  /** Seconds a retry waits for the first request with its key to finish before it is told to try again. */
+  idempotencyWaitSeconds: number;
+  /** Seconds between two runs of the cleanup that deletes expired idempotency keys; 0 turns it off in this process. */
+  idempotencyCleanupSeconds: number;
 }
 
 export const DEFAULT_JWT_SECRET = 'twinbook-development-secret-change-me';
@@ -75,6 +83,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: corsOrigins(env.CORS_ORIGINS, errors),
     publicUrl: (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
     optionSweepSeconds: z.int(env, 'OPTION_SWEEP_SECONDS', 60, 0, 86_400, errors),
+    // A retried request must find its first answer for a day at least: clients retry across outages that long.
+    idempotencyKeyHours: z.int(env, 'IDEMPOTENCY_KEY_HOURS', 24, 24, 24 * 366, errors),
+    idempotencyClaimSeconds: z.int(env, 'IDEMPOTENCY_CLAIM_SECONDS', 60, 5, 86_400, errors),
+    idempotencyWaitSeconds: z.int(env, 'IDEMPOTENCY_WAIT_SECONDS', 10, 1, 60, errors),
+    idempotencyCleanupSeconds: z.int(env, 'IDEMPOTENCY_CLEANUP_SECONDS', 900, 0, 86_400, errors),
   };
   if (!/^https?:\/\/[^/\s]+$/.test(config.publicUrl)) errors.push(`PUBLIC_URL must be a base URL such as https://api.example.com (got "${config.publicUrl}")`);
   if (errors.length) throw new Error(`Invalid configuration:\n- ${errors.join('\n- ')}`);

@@ -6,6 +6,7 @@ import { Migration20261127020000_booking_window_gist } from '../../migrations/Mi
 import { Migration20261127021614_drop_booking_type_index } from '../../migrations/Migration20261127021614_drop_booking_type_index';
 import { Migration20261130040316_booking_quote_charges } from '../../migrations/Migration20261130040316_booking_quote_charges';
 import { Migration20261130050041_calendar_feed } from '../../migrations/Migration20261130050041_calendar_feed';
+import { Migration20261201090000_idempotency_key } from '../../migrations/Migration20261201090000_idempotency_key';
 
 /** Every migration in order. Listed by hand so that the built server and the tests run the same set. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127021614_drop_booking_type_index', class: Migration20261127021614_drop_booking_type_index },
   { name: 'Migration20261130040316_booking_quote_charges', class: Migration20261130040316_booking_quote_charges },
   { name: 'Migration20261130050041_calendar_feed', class: Migration20261130050041_calendar_feed },
+  { name: 'Migration20261201090000_idempotency_key', class: Migration20261201090000_idempotency_key },
 ];

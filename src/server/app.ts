@@ -15,6 +15,7 @@ import { createRequestContext, Memo, type RequestContext } from '../core/context
 import { applyCors } from './cors';
 import { formatError, HttpError, httpErrorAnswer } from './errors';
 import { serveExplorer, type ExplorerToken } from './explorer';
+import { idempotencyKeyOf, idempotencyPlugin, startIdempotencyCleanup } from './idempotency';
 import { queryLimits } from './limits';
 import { knownOperationTypes } from './operation-types';
 import { createSchema, MODULE_ROUTES } from './schema';
@@ -73,6 +74,7 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
     // No HTTP caching of GraphQL answers here; the cache-control plugin would still run on every field.
     plugins: [
       ...limits.plugins,
+      idempotencyPlugin(em, config, logger, format),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       // Its landing page loads from a CDN; the explorer (explorer.ts) is served from this process's own packages.
@@ -92,12 +94,15 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
   let explorerTokens: readonly ExplorerToken[] = [];
   // What modules keep for the process (caches) lives here, one per app.
   const shared = new Memo();
+  const cleanup = startIdempotencyCleanup(em, config, logger);
 
   async function graphql(req: IncomingMessage, res: ServerResponse, search: string): Promise<void> {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
+    // A malformed key is refused before anything runs, whatever the operation.
+    idempotencyKeyOf(headers);
     const raw = req.method === 'POST' ? await readBody(req) : '';
     let body: unknown = undefined;
     if (raw) {
@@ -168,6 +173,7 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
+      await cleanup.stop();
       await apollo.stop();
     },
   };

@@ -18,7 +18,7 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, allowedOrig
     res.setHeader('Access-Control-Allow-Origin', allowedOrigins.includes('*') ? '*' : origin);
     // The answer depends on the Origin header: caches must not serve one origin's answer to another.
     res.setHeader('Vary', 'Origin');
-    res.setHeader('Access-Control-Expose-Headers', 'retry-after');
+    res.setHeader('Access-Control-Expose-Headers', 'retry-after, idempotent-replayed');
   }
   const preflight = req.method === 'OPTIONS' && !!req.headers['access-control-request-method'];
   if (!preflight) return false;

@@ -16,6 +16,9 @@ const CLIENT_CODES = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'QUERY_TOO_COSTLY',
+  // Request-level refusals of an Idempotency-Key (src/server/idempotency.ts): no resolver ran, so no userErrors.
+  'IDEMPOTENCY_KEY_REUSED',
+  'IDEMPOTENCY_KEY_IN_USE',
 ]);
 
 /** A failure of the HTTP layer, before any GraphQL: its status and client code. */

@@ -1,4 +1,4 @@
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, type AuthChecker } from 'type-graphql';
 import { AgencyResolver } from '../modules/agency/agency.resolver';
@@ -19,9 +19,13 @@ import { ViewerResolver } from '../modules/viewer/viewer.resolver';
 const authChecker: AuthChecker<RequestContext> = ({ context }, roles) =>
   !!context.viewer && (roles.length === 0 || roles.includes(context.viewer.role));
 
+const MUTATION_DESCRIPTION = `Changes. Every mutation may be sent with an \`Idempotency-Key\` HTTP header (1 to 255 visible ASCII characters, kept
+per viewer for at least 24 hours): the same request sent again with the same key gets the first answer back and changes
+nothing; the same key with a different request is refused with IDEMPOTENCY_KEY_REUSED (HTTP 422).`;
+
 /** Builds the executable schema from the resolvers; the same call emits schema/schema.graphql. */
 export async function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: [
       ViewerResolver,
       AgencyResolver,
@@ -42,6 +46,15 @@ export async function createSchema(): Promise<GraphQLSchema> {
     authMode: 'error',
     validate: false,
     emitSchemaFile: false,
+  });
+  // type-graphql gives the root types no description; this one is where a client reading the schema learns to retry safely.
+  const mutation = schema.getMutationType();
+  if (!mutation) return schema;
+  const config = schema.toConfig();
+  return new GraphQLSchema({
+    ...config,
+    types: config.types.filter((type) => type !== mutation),
+    mutation: new GraphQLObjectType({ ...mutation.toConfig(), description: MUTATION_DESCRIPTION }),
   });
 }
 
