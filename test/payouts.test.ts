@@ -216,9 +216,10 @@ describe('payout lifecycle', () => {
     const payouts = await completedBooking(s);
     const ids = payouts.map((p) => p.id);
     const bookingId = payouts[0].bookingId;
-    const refused = { payouts: [], userErrors: [{ code: 'TRANSITION_NOT_ALLOWED', field: ['input', 'ids'], message: expect.any(String) }] };
+    // Each refusal names the argument the ids came in and the index of the first line refused.
+    const refused = (field: string[]) => ({ payouts: [], userErrors: [{ code: 'TRANSITION_NOT_ALLOWED', field, message: expect.any(String) }] });
 
-    expect((await app.gql(MarkPayoutsPaidDocument, { input: { ids, externalReference: 'TRX-1' } }, s.agency.token)).markPayoutsPaid).toEqual(refused);
+    expect((await app.gql(MarkPayoutsPaidDocument, { input: { ids, externalReference: 'TRX-1' } }, s.agency.token)).markPayoutsPaid).toEqual(refused(['input', 'ids', '0']));
     expect(await statuses(bookingId, s.agency.token)).toEqual([
       ['AGENCY', 'PENDING', null],
       ['MODEL', 'PENDING', null],
@@ -226,10 +227,12 @@ describe('payout lifecycle', () => {
     ]);
 
     expect((await app.gql(ApprovePayoutsDocument, { ids }, s.agency.token)).approvePayouts.userErrors).toEqual([]);
-    expect((await app.gql(ApprovePayoutsDocument, { ids: [ids[0]] }, s.agency.token)).approvePayouts).toEqual(refused);
+    expect((await app.gql(ApprovePayoutsDocument, { ids: [ids[0]] }, s.agency.token)).approvePayouts).toEqual(refused(['ids', '0']));
     expect((await app.gql(MarkPayoutsPaidDocument, { input: { ids: [ids[1]], externalReference: 'TRX-1' } }, s.agency.token)).markPayoutsPaid.userErrors).toEqual([]);
-    expect((await app.gql(MarkPayoutsPaidDocument, { input: { ids: [ids[1]], externalReference: 'TRX-2' } }, s.agency.token)).markPayoutsPaid).toEqual(refused);
-    expect((await app.gql(ApprovePayoutsDocument, { ids: [ids[1]] }, s.agency.token)).approvePayouts).toEqual(refused);
+    expect((await app.gql(MarkPayoutsPaidDocument, { input: { ids: [ids[1]], externalReference: 'TRX-2' } }, s.agency.token)).markPayoutsPaid).toEqual(
+      refused(['input', 'ids', '0']),
+    );
+    expect((await app.gql(ApprovePayoutsDocument, { ids: [ids[1]] }, s.agency.token)).approvePayouts).toEqual(refused(['ids', '0']));
     expect(await statuses(bookingId, s.agency.token)).toEqual([
       ['AGENCY', 'APPROVED', null],
       ['MODEL', 'PAID', 'TRX-1'],
@@ -242,14 +245,14 @@ describe('payout lifecycle', () => {
     const rival = await seedAgency(app);
     const payouts = await completedBooking(s);
     const ids = payouts.map((p) => p.id);
-    const notFound = { payouts: [], userErrors: [{ code: 'PAYOUT_NOT_FOUND', field: ['input', 'ids'], message: expect.any(String) }] };
+    const notFound = (field: string[]) => ({ payouts: [], userErrors: [{ code: 'PAYOUT_NOT_FOUND', field, message: expect.any(String) }] });
     for (const token of [rival.token, s.brand.token, s.model.token]) {
-      expect((await app.gql(ApprovePayoutsDocument, { ids }, token)).approvePayouts).toEqual(notFound);
+      expect((await app.gql(ApprovePayoutsDocument, { ids }, token)).approvePayouts).toEqual(notFound(['ids', '0']));
     }
     // Approved by the agency, they still cannot be marked paid by anyone else.
     expect((await app.gql(ApprovePayoutsDocument, { ids }, s.agency.token)).approvePayouts.userErrors).toEqual([]);
     for (const token of [rival.token, s.brand.token, s.model.token]) {
-      expect((await app.gql(MarkPayoutsPaidDocument, { input: { ids, externalReference: 'TRX-9' } }, token)).markPayoutsPaid).toEqual(notFound);
+      expect((await app.gql(MarkPayoutsPaidDocument, { input: { ids, externalReference: 'TRX-9' } }, token)).markPayoutsPaid).toEqual(notFound(['input', 'ids', '0']));
     }
     expect((await payoutsOf(payouts[0].bookingId, s.agency.token)).map((p) => p.status)).toEqual(['APPROVED', 'APPROVED', 'APPROVED']);
   });
@@ -268,7 +271,7 @@ describe('payout lifecycle', () => {
     ];
 
     const unknown = (await app.gql(ApprovePayoutsDocument, { ids: [mine[0].id, mine[1].id, randomUUID()] }, s.agency.token)).approvePayouts;
-    expect(unknown).toEqual({ payouts: [], userErrors: [{ code: 'PAYOUT_NOT_FOUND', field: ['input', 'ids'], message: expect.any(String) }] });
+    expect(unknown).toEqual({ payouts: [], userErrors: [{ code: 'PAYOUT_NOT_FOUND', field: ['ids', '2'], message: expect.any(String) }] });
     expect(await pending()).toEqual(untouched);
 
     const foreign = (await app.gql(ApprovePayoutsDocument, { ids: [mine[0].id, theirs[0].id] }, s.agency.token)).approvePayouts;
@@ -291,8 +294,8 @@ describe('payout lifecycle', () => {
     const payouts = await completedBooking(s);
     const ids = payouts.map((p) => p.id);
     const invalid = (field: string[]) => ({ payouts: [], userErrors: [{ code: 'INVALID_INPUT', field, message: expect.any(String) }] });
-    expect((await app.gql(ApprovePayoutsDocument, { ids: [] }, s.agency.token)).approvePayouts).toEqual(invalid(['input', 'ids']));
-    expect((await app.gql(ApprovePayoutsDocument, { ids: [ids[0], 'not-a-uuid'] }, s.agency.token)).approvePayouts).toEqual(invalid(['input', 'ids']));
+    expect((await app.gql(ApprovePayoutsDocument, { ids: [] }, s.agency.token)).approvePayouts).toEqual(invalid(['ids']));
+    expect((await app.gql(ApprovePayoutsDocument, { ids: [ids[0], 'not-a-uuid'] }, s.agency.token)).approvePayouts).toEqual(invalid(['ids', '1']));
     expect((await app.gql(ApprovePayoutsDocument, { ids }, s.agency.token)).approvePayouts.userErrors).toEqual([]);
     expect((await app.gql(MarkPayoutsPaidDocument, { input: { ids, externalReference: '   ' } }, s.agency.token)).markPayoutsPaid).toEqual(
       invalid(['input', 'externalReference']),

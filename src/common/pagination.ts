@@ -26,10 +26,27 @@ export interface Edge<T> {
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
+  /** For a counted connection: how many items the whole list holds (see withTotalCount). */
+  readonly totalCount?: Promise<number>;
 }
 
-/** Declares the Relay connection and edge object types for one node type. */
-export function ConnectionType<T extends object>(node: ClassType<T> | (abstract new (...args: never[]) => T), name: string) {
+/**
+ * Gives a connection its totalCount as a getter, so that the count query runs only when a client reads the field:
+ * the field's resolver reads the property, and most pages never ask for it.
+ */
+export function withTotalCount<T>(connection: Connection<T>, count: () => Promise<number>): Connection<T> {
+  return Object.defineProperty(connection, 'totalCount', { get: count, enumerable: true });
+}
+
+/**
+ * Declares the Relay connection and edge object types for one node type. A counted connection also has `totalCount`,
+ * for lists a client works through (bookings, payouts), where knowing the whole is part of the job.
+ */
+export function ConnectionType<T extends object>(
+  node: ClassType<T> | (abstract new (...args: never[]) => T),
+  name: string,
+  options: { counted?: boolean } = {},
+) {
   @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with its cursor.` })
   class EdgeType {
     @Field(() => String, { description: 'Opaque position of this item.' })
@@ -46,6 +63,12 @@ export function ConnectionType<T extends object>(node: ClassType<T> | (abstract 
 
     @Field(() => PageInfo, { description: 'Cursors and whether more pages exist.' })
     pageInfo!: PageInfo;
+
+    readonly totalCount?: Promise<number>;
+  }
+  if (options.counted) {
+    // Declared only on counted lists: a field every connection had would promise a count query on every list.
+    Field(() => Int, { description: 'How many items the whole list holds with these filters, whatever the page.' })(ConnectionClass.prototype, 'totalCount');
   }
   return ConnectionClass;
 }
@@ -115,7 +138,11 @@ export function afterCreatedAt(after: string | null | undefined): object {
   const c = decodeCursor(after);
   const at = new Date(c.key);
   // Every id is a uuid: anything else in a cursor would make PostgreSQL fail on the comparison.
-  if (!ISO_INSTANT.test(c.key) || Number.isNaN(at.getTime()) || !isUuid(c.id)) decodeCursor('');
+  if (!ISO_INSTANT.test(c.key) || Number.isNaN(at.getTime()) || !isUuid(c.id)) {
+    // A cursor of another order names its tag; say so, since the client only changed the order.
+    if (/^[a-z]+:/.test(c.key)) throw badArgument('`after` is a cursor of another order; start again without `after` after changing the order', 'after');
+    decodeCursor('');
+  }
   // A well-formed key can still name a year the database refuses (year 0); only ours ever reach SQL.
   const outOfSpan = checkInstant(at, ['after']);
   if (outOfSpan) throw badArgumentOf(outOfSpan);
@@ -124,3 +151,37 @@ export function afterCreatedAt(after: string | null | undefined): object {
 
 /** The cursor of a row listed in (createdAt, id) order. */
 export const createdAtCursor = (row: { createdAt: Date; id: string }): Cursor => ({ key: row.createdAt.toISOString(), id: row.id });
+
+/**
+ * A keyset order on (an instant, id) other than placement. Its cursors carry the order's tag in the key, so that a
+ * cursor of one order is refused by another instead of silently skipping or repeating rows; placement cursors keep
+ * their untagged form, which clients already hold.
+ */
+export interface InstantOrder<R> {
+  /** Tag written into the key, e.g. `start`. */
+  tag: string;
+  /** The ORM property the order runs on. */
+  property: string;
+  /** The instant of a row. */
+  instantOf: (row: R) => Date;
+}
+
+/** The cursor of a row listed in this order. */
+export function instantCursor<R extends { id: string }>(order: InstantOrder<R>, row: R): Cursor {
+  return { key: `${order.tag}:${order.instantOf(row).toISOString()}`, id: row.id };
+}
+
+/** The filter for rows after a cursor of this order; a cursor of any other order is the client's error. */
+export function afterInstant<R>(order: InstantOrder<R>, after: string | null | undefined): object {
+  if (!after) return {};
+  const c = decodeCursor(after);
+  const prefix = `${order.tag}:`;
+  const key = c.key.startsWith(prefix) ? c.key.slice(prefix.length) : '';
+  const at = new Date(key);
+  if (!ISO_INSTANT.test(key) || Number.isNaN(at.getTime()) || !isUuid(c.id)) {
+    throw badArgument(`\`after\` is not a cursor of this order (${order.tag}); start again without \`after\` after changing the order`, 'after');
+  }
+  const outOfSpan = checkInstant(at, ['after']);
+  if (outOfSpan) throw badArgumentOf(outOfSpan);
+  return { $or: [{ [order.property]: { $gt: at } }, { [order.property]: at, id: { $gt: c.id } }] };
+}

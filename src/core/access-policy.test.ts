@@ -1,4 +1,4 @@
-import { Action, ACCESS, can, inScope, mayEver, Relation, RELATIONS_OF_ROLE, relationTo, scopeOf, type Facts } from './access-policy';
+import { Action, ACCESS, can, inScope, mayEver, Relation, RELATIONS_OF_ROLE, relationTo, scopeFilter, scopeOf, type Facts } from './access-policy';
 import { Role, type Viewer } from './viewer';
 
 const AGENCY = '00000000-0000-4000-8000-00000000000a';
@@ -132,5 +132,28 @@ describe('mayEver', () => {
     expect(mayEver(VIEWERS.model, Action.BOOK_MODEL)).toBe(false);
     expect(mayEver(VIEWERS.brand, Action.BOOK_MODEL)).toBe(true);
     expect(mayEver(VIEWERS.brand, Action.BOOK_MODEL_CONFIRMED)).toBe(false);
+  });
+});
+
+describe('scopeFilter', () => {
+  // A payout line names the model or mother agency it is owed to in two columns: those ids map to a filter, not a property.
+  const payoutColumns = {
+    agencyId: (id: string) => ({ booking: { agency: id } }),
+    modelId: (id: string) => ({ party: 'MODEL', partyId: id }),
+    motherAgencyId: (id: string) => ({ party: 'MOTHER_AGENCY', partyId: id }),
+  };
+
+  it.each<[Who, Record<string, unknown>]>([
+    ['admin', {}],
+    ['agency', { $or: [{ booking: { agency: AGENCY } }, { party: 'MOTHER_AGENCY', partyId: AGENCY }] }],
+    ['mother', { $or: [{ booking: { agency: MOTHER } }, { party: 'MOTHER_AGENCY', partyId: MOTHER }] }],
+    ['model', { $or: [{ party: 'MODEL', partyId: MODEL }] }],
+    ['brand', { id: null }],
+  ])('READ_PAYOUT for %s filters %j', (who, filter) => {
+    expect(scopeFilter(scopeOf(VIEWERS[who], Action.READ_PAYOUT), payoutColumns)).toEqual(filter);
+  });
+
+  it('maps a property column to the id itself', () => {
+    expect(scopeFilter(scopeOf(VIEWERS.brand, Action.READ_BOOKING), { brandId: 'brand' })).toEqual({ $or: [{ brand: BRAND }] });
   });
 });

@@ -211,11 +211,22 @@ export function inScope(scope: Scope, facts: Facts): boolean {
 type ScopeKey = 'agencyId' | 'motherAgencyId' | 'modelId' | 'brandId';
 
 /**
+ * Where a list keeps one id of the scope: a property holding it, or, for a thing that names its party in two columns
+ * (a payout line is owed to a model or a mother agency through `party` and `partyId`), the filter matching the id.
+ */
+export type ScopeColumn = string | ((id: string) => Record<string, unknown>);
+
+/**
  * The scope as an ORM filter over an entity whose properties hold those ids (`columns` names them; a key left out
  * never matches): `{}` for all, else an `$or` of the ids given, and a filter matching nothing when none is.
  */
-export function scopeFilter(scope: Scope, columns: Partial<Record<ScopeKey, string>>): Record<string, unknown> {
+export function scopeFilter(scope: Scope, columns: Partial<Record<ScopeKey, ScopeColumn>>): Record<string, unknown> {
   if (scope.all) return {};
-  const any = (Object.keys(columns) as ScopeKey[]).filter((k) => scope[k]).map((k) => ({ [columns[k]!]: scope[k] }));
+  const any = (Object.keys(columns) as ScopeKey[])
+    .filter((k) => scope[k])
+    .map((k) => {
+      const column = columns[k]!;
+      return typeof column === 'string' ? { [column]: scope[k] } : column(scope[k]!);
+    });
   return any.length ? { $or: any } : { id: null };
 }

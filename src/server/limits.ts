@@ -25,6 +25,13 @@ const calendarEstimator: ComplexityEstimator = ({ field, args, childComplexity }
   return 10 + Math.min(days, 366) * Math.max(childComplexity, 1);
 };
 
+/**
+ * A list's totalCount is one count query over the whole filtered list, not one item: it costs like a page of ten,
+ * so that aliasing it many times is bounded like aliasing lists is.
+ */
+export const TOTAL_COUNT_COST = 10;
+const totalCountEstimator: ComplexityEstimator = ({ field }) => (field.name === 'totalCount' ? TOTAL_COUNT_COST : undefined);
+
 function tooCostly(cost: number, maxCost: number): GraphQLError {
   return new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}; ask for fewer items (first) or fields.`, {
     extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost, http: { status: 400 } },
@@ -80,7 +87,7 @@ function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPl
               query: document,
               operationName: request.operationName ?? undefined,
               variables: request.variables ?? {},
-              estimators: [byArguments(calendarEstimator), byArguments(pagedEstimator), simpleEstimator({ defaultComplexity: 1 })],
+              estimators: [byArguments(calendarEstimator), byArguments(pagedEstimator), totalCountEstimator, simpleEstimator({ defaultComplexity: 1 })],
             });
           } catch (err) {
             // The estimator gives up past its node cap: fragments that multiply each other cost more than any limit.

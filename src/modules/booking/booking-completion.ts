@@ -70,7 +70,10 @@ export async function completeBooking(ctx: RequestContext, input: CompleteBookin
       }
       const frozen = memo.value;
       const result = priceOrRefusal(frozen.terms, factsOf(booking));
-      if ('refusal' in result) throw new UserErrorsException([userError(UserErrorCode.UNPRICED_TERM, result.refusal, ['input', 'delivered'])]);
+      if ('refusal' in result) {
+        // The delivery is at fault only when the client sent one; otherwise what was ordered is, and the booking is named.
+        throw new UserErrorsException([userError(UserErrorCode.UNPRICED_TERM, result.refusal, input.delivered ? ['input', 'delivered'] : ['input', 'id'])]);
+      }
       const priced = result.priced;
       const model = await em.findOneOrFail(Model, booking.model.id);
       // What the brand is charged and what the parties are owed come from one pricing, so they always agree.

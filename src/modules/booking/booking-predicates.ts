@@ -36,3 +36,11 @@ export const blocksPhysicalWorkSql = (alias: string): string =>
 /** The booking row `alias` is a physical option that still holds at the SQL instant `now` (see isLiveOption). */
 export const liveOptionSql = (alias: string, now: string): string =>
   `${alias}.type = '${BookingType.PHYSICAL}' and ${effectiveStatusSql(alias, now)} = '${BookingStatus.OPTION}'`;
+
+/**
+ * The work [start, end) of the booking row `alias` overlaps the SQL range `range` (a list's window). Asked through the
+ * blocked range first, which always covers the work (a check constraint says so), so that the GiST index on it
+ * narrows the rows; the second test drops those that overlap only by their travel time.
+ */
+export const workOverlapsSql = (alias: string, range: string): string =>
+  `${overlapsSql(alias, range)} and ${rangeSql(`${alias}.start_at`, `${alias}.end_at`)} && ${range}`;

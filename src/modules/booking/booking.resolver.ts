@@ -40,7 +40,10 @@ export class BookingResolver {
   }
 
   @Authorized()
-  @Query(() => BookingConnection, { description: 'Bookings the viewer sees in full: a brand its own, an agency its models, a model hers, an admin all.' })
+  @Query(() => BookingConnection, {
+    description:
+      'Bookings the viewer sees in full (a brand its own, an agency its models, a model hers, an admin all), by window, models, brands, status and type; by start when a window is given, else oldest placed first.',
+  })
   bookings(@Ctx() ctx: RequestContext, @Args(() => BookingListArgs) args: BookingListArgs): Promise<BookingConnection> {
     return listBookings(ctx, args);
   }

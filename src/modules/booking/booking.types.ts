@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/pagination';
 import { UserError } from '../../common/user-error';
 import { BookingStatus, BookingType } from './booking-status';
@@ -121,8 +121,24 @@ export class BookingPayload {
   userErrors!: UserError[];
 }
 
-export const BookingConnection = ConnectionType(Booking, 'Booking');
+export const BookingConnection = ConnectionType(Booking, 'Booking', { counted: true });
 export type BookingConnection = InstanceType<typeof BookingConnection>;
+
+export enum BookingOrder {
+  START = 'START',
+  PLACED = 'PLACED',
+}
+registerEnumType(BookingOrder, {
+  name: 'BookingOrder',
+  description: "The order of a booking list. A cursor belongs to its order: passing it with the other is refused (BAD_USER_INPUT).",
+  valuesConfig: {
+    START: { description: 'By start time, earliest first (the default when a window `from`/`to` is given).' },
+    PLACED: { description: 'By when the booking was placed, oldest first (the default otherwise).' },
+  },
+});
+
+/** How many ids a list filter takes at most: enough for a booker's board, bounded for the planner. */
+export const MAX_FILTER_IDS = 100;
 
 @ArgsType()
 export class BookingListArgs extends PageArgs {
@@ -131,4 +147,19 @@ export class BookingListArgs extends PageArgs {
 
   @Field(() => BookingType, { nullable: true, description: 'Only this type.' })
   type?: BookingType | null;
+
+  @Field(() => Date, { nullable: true, description: 'Window start: only bookings whose [start, end) ends after this instant.' })
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Window end (exclusive): only bookings whose [start, end) begins before this instant.' })
+  to?: Date | null;
+
+  @Field(() => [ID], { nullable: true, description: `Only bookings of these models (at most ${MAX_FILTER_IDS}).` })
+  modelIds?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: `Only bookings for these brands (at most ${MAX_FILTER_IDS}).` })
+  brandIds?: string[] | null;
+
+  @Field(() => BookingOrder, { nullable: true, description: 'START or PLACED; default START when a window is given, else PLACED.' })
+  orderBy?: BookingOrder | null;
 }

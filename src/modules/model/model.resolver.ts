@@ -1,5 +1,4 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { PageArgs } from '../../common/pagination';
 import { payload } from '../../common/user-error';
 import type { RequestContext } from '../../core/context';
 import { Agency } from '../agency/agency.entity';
@@ -10,7 +9,7 @@ import { Calendar, CalendarArgs } from '../calendar/calendar.types';
 import { DigitalTwin } from '../twin/twin.entity';
 import { Model } from './model.entity';
 import { createModel, findModel, listModels } from './model.service';
-import { CreateModelInput, CreateModelPayload, ModelConnection } from './model.types';
+import { CreateModelInput, CreateModelPayload, ModelConnection, ModelListArgs } from './model.types';
 import { twinOf } from '../twin/twin.service';
 import { agencyLoader } from '../agency/agency.loaders';
 
@@ -23,10 +22,12 @@ export class ModelResolver {
   }
 
   @Authorized()
-  @Query(() => ModelConnection, { description: 'Models the viewer may list: an agency its own, a brand or admin all, a model herself.' })
+  @Query(() => ModelConnection, {
+    description: 'Models the viewer may list, oldest first: an agency its own, a brand or admin all, a model herself; filtered by base city, twin status and name.',
+  })
   models(
     @Ctx() ctx: RequestContext,
-    @Args(() => PageArgs) args: PageArgs,
+    @Args(() => ModelListArgs) args: ModelListArgs,
     @Arg('agencyId', () => ID, { nullable: true, description: 'Only models of this agency.' }) agencyId?: string | null,
   ): Promise<ModelConnection> {
     return listModels(ctx, { ...args, agencyId });
@@ -61,7 +62,9 @@ export class ModelResolver {
     return canReadCalendar(ctx, model) ? modelCalendar(ctx, model, args) : null;
   }
 
-  @FieldResolver(() => BookingConnection, { description: 'Her bookings the viewer sees in full, oldest placed first.' })
+  @FieldResolver(() => BookingConnection, {
+    description: 'Her bookings the viewer sees in full, with the filters and orders of `bookings`: by start when a window is given, else oldest placed first.',
+  })
   bookings(@Ctx() ctx: RequestContext, @Root() model: Model, @Args(() => BookingListArgs) args: BookingListArgs): Promise<BookingConnection> {
     return listBookings(ctx, args, model.id);
   }

@@ -1,5 +1,8 @@
+import { raw } from '@mikro-orm/core';
+import { badArgumentOf } from '../../common/bad-argument';
 import { isUuid } from '../../common/ids';
-import { afterCreatedAt, createdAtCursor, pageSize, toConnection, type Connection, type PageArgs } from '../../common/pagination';
+import { containsPattern } from '../../common/like';
+import { afterCreatedAt, createdAtCursor, pageSize, toConnection, type Connection } from '../../common/pagination';
 import { fail, ok, userError, UserErrorCode, type Result } from '../../common/user-error';
 import { checkText, checkTimeZone, collect } from '../../common/validate';
 import { Action, can, modelFacts, scopeFilter, scopeOf } from '../../core/access-policy';
@@ -7,7 +10,7 @@ import { viewerOf, type RequestContext } from '../../core/context';
 import { Role, type Viewer } from '../../core/viewer';
 import { Agency } from '../agency/agency.entity';
 import { Model } from './model.entity';
-import type { CreateModelInput } from './model.types';
+import { TwinStatusFilter, type CreateModelInput, type ModelListArgs } from './model.types';
 import { modelLoader } from './model.loaders';
 import { agencyLoader } from '../agency/agency.loaders';
 
@@ -63,13 +66,47 @@ export async function findModel(ctx: RequestContext, id: string): Promise<Model 
   return model && canSeeModel(viewerOf(ctx), model) ? model : null;
 }
 
-/** Models the viewer may list (READ_MODEL), oldest first: an agency those it represents or placed, a brand or admin all (optionally of one agency), a model herself. */
-export async function listModels(ctx: RequestContext, args: PageArgs & { agencyId?: string | null }): Promise<Connection<Model>> {
+/** A text filter of the list, checked like any text before it reaches SQL. */
+function textArgument(value: string, name: string): string {
+  const error = checkText(value, [name], 100);
+  if (error) throw badArgumentOf(error);
+  return value.trim();
+}
+
+/**
+ * The twin filter, within what the viewer may see of twins (READ_TWIN): a mother agency, who sees that a model exists
+ * and nothing else of her, must not learn from a list whether she has a twin.
+ */
+function twinFilter(ctx: RequestContext, states: TwinStatusFilter[]): object {
+  const statuses = states.filter((s) => s !== TwinStatusFilter.NONE);
+  const tests: string[] = [];
+  if (statuses.length) tests.push(`exists (select 1 from digital_twin t where t.model_id = %a.id and t.status in (${statuses.map(() => '?').join(', ')}))`);
+  if (states.includes(TwinStatusFilter.NONE)) tests.push('not exists (select 1 from digital_twin t where t.model_id = %a.id)');
+  const sql = (alias: string) => `(${tests.join(' or ')})`.replaceAll('%a', alias);
+  return {
+    $and: [
+      scopeFilter(scopeOf(viewerOf(ctx), Action.READ_TWIN), { agencyId: 'agency', motherAgencyId: 'motherAgency', modelId: 'id' }),
+      { [raw(sql, statuses)]: [] },
+    ],
+  };
+}
+
+/**
+ * Models the viewer may list (READ_MODEL), oldest first: an agency those it represents or placed, a brand or admin all
+ * (optionally of one agency), a model herself; by base city, twin status and name.
+ */
+export async function listModels(ctx: RequestContext, args: ModelListArgs & { agencyId?: string | null }): Promise<Connection<Model>> {
   const size = pageSize(args.first, ctx.config.maxPageSize);
   const scope: object[] = [
     scopeFilter(scopeOf(viewerOf(ctx), Action.READ_MODEL), { agencyId: 'agency', motherAgencyId: 'motherAgency', modelId: 'id' }),
   ];
   if (args.agencyId) scope.push(isUuid(args.agencyId) ? { agency: args.agencyId } : { id: null });
+  if (args.baseCity != null) {
+    const city = textArgument(args.baseCity, 'baseCity');
+    scope.push({ [raw((alias: string) => `lower(${alias}.base_city) = lower(?)`, [city])]: [] });
+  }
+  if (args.name != null) scope.push({ name: { $ilike: containsPattern(textArgument(args.name, 'name')) } });
+  if (args.twinStatus?.length) scope.push(twinFilter(ctx, args.twinStatus));
   const rows = await ctx.em.find(
     Model,
     { $and: [...scope, afterCreatedAt(args.after)] },

@@ -1,5 +1,5 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
-import { ConnectionType } from '../../common/pagination';
+import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionType, PageArgs } from '../../common/pagination';
 import { UserError } from '../../common/user-error';
 import { Model } from './model.entity';
 
@@ -32,3 +32,35 @@ export class CreateModelPayload {
 
 export const ModelConnection = ConnectionType(Model, 'Model');
 export type ModelConnection = InstanceType<typeof ModelConnection>;
+
+export enum TwinStatusFilter {
+  ACTIVE = 'ACTIVE',
+  PAUSED = 'PAUSED',
+  RETIRED = 'RETIRED',
+  NONE = 'NONE',
+}
+registerEnumType(TwinStatusFilter, {
+  name: 'TwinStatusFilter',
+  description: "A model's twin as a list filter: its status, or NONE for a model without a twin.",
+  valuesConfig: {
+    ACTIVE: { description: 'Her twin takes work.' },
+    PAUSED: { description: 'Her twin is paused.' },
+    RETIRED: { description: 'Her twin is retired.' },
+    NONE: { description: 'She has no twin.' },
+  },
+});
+
+@ArgsType()
+export class ModelListArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: 'Only models based in this city (case-insensitive, whole name).' })
+  baseCity?: string | null;
+
+  @Field(() => [TwinStatusFilter], {
+    nullable: true,
+    description: "Only models whose twin is in one of these states (NONE: no twin). Matches only models whose twin the viewer may see.",
+  })
+  twinStatus?: TwinStatusFilter[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Only models whose name contains this text (case-insensitive; % and _ match themselves).' })
+  name?: string | null;
+}

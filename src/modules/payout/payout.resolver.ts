@@ -3,8 +3,9 @@ import type { RequestContext } from '../../core/context';
 import { Model } from '../model/model.entity';
 import { Money } from '../pricing/pricing.types';
 import { Payout, PayoutStatus } from './payout.entity';
+import { listPayouts } from './payout-list';
 import { advancePayouts, agencyStatement, brandStatement, modelEarnings } from './payout.service';
-import { AgencyStatement, BrandStatement, EarningsLine, MarkPayoutsPaidInput, PayoutsPayload, PeriodArgs } from './payout.types';
+import { AgencyStatement, BrandStatement, EarningsLine, MarkPayoutsPaidInput, PayoutConnection, PayoutListArgs, PayoutsPayload, PeriodArgs } from './payout.types';
 
 @Resolver(() => Payout)
 export class PayoutResolver {
@@ -19,16 +20,25 @@ export class PayoutResolver {
   }
 
   @Authorized()
+  @Query(() => PayoutConnection, {
+    description:
+      "Payout lines the viewer may read, oldest written first: an agency its bookings' lines, a model and a mother agency the lines owed to them, an admin all.",
+  })
+  payouts(@Ctx() ctx: RequestContext, @Args(() => PayoutListArgs) args: PayoutListArgs): Promise<PayoutConnection> {
+    return listPayouts(ctx, args);
+  }
+
+  @Authorized()
   @Mutation(() => PayoutsPayload, { description: "Approves PENDING payout lines of the agency's bookings, all or none." })
   async approvePayouts(@Ctx() ctx: RequestContext, @Arg('ids', () => [ID]) ids: string[]): Promise<PayoutsPayload> {
-    const result = await advancePayouts(ctx, ids, PayoutStatus.APPROVED);
+    const result = await advancePayouts(ctx, ['ids'], ids, PayoutStatus.APPROVED);
     return { payouts: result.ok ? result.value : [], userErrors: result.ok ? [] : result.errors };
   }
 
   @Authorized()
   @Mutation(() => PayoutsPayload, { description: 'Marks APPROVED payout lines as PAID with the reference of the transfer, all or none.' })
   async markPayoutsPaid(@Ctx() ctx: RequestContext, @Arg('input', () => MarkPayoutsPaidInput) input: MarkPayoutsPaidInput): Promise<PayoutsPayload> {
-    const result = await advancePayouts(ctx, input.ids, PayoutStatus.PAID, input.externalReference);
+    const result = await advancePayouts(ctx, ['input', 'ids'], input.ids, PayoutStatus.PAID, input.externalReference);
     return { payouts: result.ok ? result.value : [], userErrors: result.ok ? [] : result.errors };
   }
 
