@@ -5,6 +5,7 @@ import { AgencyResolver } from '../modules/agency/agency.resolver';
 import { BookingResolver, PhysicalBookingResolver } from '../modules/booking/booking.resolver';
 import { DigitalBooking, PhysicalBooking } from '../modules/booking/booking.entity';
 import { BrandResolver } from '../modules/brand/brand.resolver';
+import { LockoutResolver } from '../modules/lockout/lockout.resolver';
 import { ModelResolver } from '../modules/model/model.resolver';
 import { ModelEarningsResolver, PayoutResolver } from '../modules/payout/payout.resolver';
 import { BookingMoneyResolver, PricingResolver } from '../modules/pricing/pricing.resolver';
@@ -24,6 +25,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       AgencyResolver,
       BrandResolver,
       ModelResolver,
+      LockoutResolver,
       DigitalTwinResolver,
       BookingResolver,
       PhysicalBookingResolver,
