@@ -27,6 +27,9 @@ export enum UserErrorCode {
   CONCURRENT_CHANGE = 'CONCURRENT_CHANGE',
   BOOKING_NOT_STARTED = 'BOOKING_NOT_STARTED',
   LOCKED_OUT = 'LOCKED_OUT',
+  OPTION_NOT_LIVE = 'OPTION_NOT_LIVE',
+  OPTION_NOT_OUTRANKED = 'OPTION_NOT_OUTRANKED',
+  CHALLENGE_EXPIRED = 'CHALLENGE_EXPIRED',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -63,6 +66,9 @@ registerEnumType(UserErrorCode, {
       description:
         'The model has blocked that time (a lockout: holiday, illness, travel, another commitment); `conflict` names the range, without the booking id. Only her agency may book or confirm through it, with `overrideLockout`.',
     },
+    OPTION_NOT_LIVE: { description: 'The booking is not a live physical option (it is confirmed, released, declined, cancelled or past its expiry).' },
+    OPTION_NOT_OUTRANKED: { description: 'The option named as challenger is not a live option of the same model overlapping the challenged one and ranking below it.' },
+    CHALLENGE_EXPIRED: { description: "The option was challenged and its holder did not confirm it by the challenge's deadline: it no longer holds." },
   },
 });
 

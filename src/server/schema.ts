@@ -4,6 +4,7 @@ import { buildSchema, type AuthChecker } from 'type-graphql';
 import { AgencyResolver } from '../modules/agency/agency.resolver';
 import { BookingResolver, PhysicalBookingResolver } from '../modules/booking/booking.resolver';
 import { DigitalBooking, PhysicalBooking } from '../modules/booking/booking.entity';
+import { OptionChallengeResolver } from '../modules/booking/option-challenge.resolver';
 import { BrandResolver } from '../modules/brand/brand.resolver';
 import { LockoutResolver } from '../modules/lockout/lockout.resolver';
 import { ModelResolver } from '../modules/model/model.resolver';
@@ -29,6 +30,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
       DigitalTwinResolver,
       BookingResolver,
       PhysicalBookingResolver,
+      OptionChallengeResolver,
       BookingMoneyResolver,
       PricingResolver,
       PayoutResolver,

@@ -23,6 +23,7 @@ import { cancellationCharge, freezeQuoteOrRefuse, recordCharge } from '../pricin
 import { cancellationBps } from '../pricing/splits';
 import { holdModelSchedule, lockedOutError, lockoutsInForce } from '../lockout/lockout.service';
 import { overrideForbidden } from './booking.service';
+import { expiredChallenge } from './option-challenge';
 
 /**
  * A brand that cancels a confirmed booking pays the share of its frozen quote that the notice it gave calls for: its
@@ -70,9 +71,11 @@ export async function confirmBooking(ctx: RequestContext, id: string, overrideLo
       let historyReason: string | null = null;
       if (booking instanceof PhysicalBooking) {
         if (!isLiveOption(booking, now)) {
+          const challenge = await expiredChallenge(em, booking);
           const expired = await transition(em, booking, BookingStatus.EXPIRED, SYSTEM_ACTOR, 'the option expired before it was confirmed');
           if (!expired.ok) return expired;
           await em.flush();
+          if (challenge) return fail(userError(UserErrorCode.CHALLENGE_EXPIRED, `the option was challenged and not confirmed by ${challenge.deadline.toISOString()}`, ['id']));
           return fail(userError(UserErrorCode.OPTION_EXPIRED, `the option expired at ${booking.optionExpiresAt!.toISOString()}`, ['id']));
         }
         const rank = (await optionRanks(em, [booking.id], now)).get(booking.id);
