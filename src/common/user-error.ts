@@ -26,6 +26,10 @@ export enum UserErrorCode {
   PAYOUT_NOT_FOUND = 'PAYOUT_NOT_FOUND',
   CONCURRENT_CHANGE = 'CONCURRENT_CHANGE',
   BOOKING_NOT_STARTED = 'BOOKING_NOT_STARTED',
+  LOCKED_OUT = 'LOCKED_OUT',
+  OPTION_NOT_LIVE = 'OPTION_NOT_LIVE',
+  OPTION_NOT_OUTRANKED = 'OPTION_NOT_OUTRANKED',
+  CHALLENGE_EXPIRED = 'CHALLENGE_EXPIRED',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -45,7 +49,10 @@ registerEnumType(UserErrorCode, {
     TWIN_NOT_ACTIVE: { description: 'The twin is paused or retired.' },
     TWIN_CAPACITY_REACHED: { description: 'The twin already runs as many jobs at that time as its cap allows.' },
     CONSENT_NOT_COVERED: { description: "A term of the booking falls outside the twin's consent scope; the message names it." },
-    PHYSICAL_CLASH: { description: 'The physical booking would overlap a confirmed physical booking of the model; `conflict` names it.' },
+    PHYSICAL_CLASH: {
+      description:
+        'The physical booking (or a lockout placed without override) would overlap a confirmed physical booking of the model; `conflict` names it.',
+    },
     OPTION_NOT_FIRST: { description: 'A live option ranks above this one.' },
     OPTION_EXPIRED: { description: 'The option ran past its expiry.' },
     TRANSITION_NOT_ALLOWED: { description: 'The booking cannot move from its status to the one asked for.' },
@@ -55,6 +62,13 @@ registerEnumType(UserErrorCode, {
     PAYOUT_NOT_FOUND: { description: 'No such payout line visible to the viewer.' },
     CONCURRENT_CHANGE: { description: 'What the request depends on kept changing while it ran; nothing was written. Sending it again is safe.' },
     BOOKING_NOT_STARTED: { description: 'The work has not started yet (a physical job before its start, a digital one before its production window): it cannot be completed.' },
+    LOCKED_OUT: {
+      description:
+        'The model has blocked that time (a lockout: holiday, illness, travel, another commitment); `conflict` names the range, without the booking id. Only her agency may book or confirm through it, with `overrideLockout`.',
+    },
+    OPTION_NOT_LIVE: { description: 'The booking is not a live physical option (it is confirmed, released, declined, cancelled or past its expiry).' },
+    OPTION_NOT_OUTRANKED: { description: 'The option named as challenger is not a live option of the same model overlapping the challenged one and ranking below it.' },
+    CHALLENGE_EXPIRED: { description: "The option was challenged and its holder did not confirm it by the challenge's deadline: it no longer holds." },
   },
 });
 
@@ -81,7 +95,7 @@ export class UserError {
   @Field(() => String, { description: 'What went wrong, for people.' })
   message!: string;
 
-  @Field(() => Conflict, { nullable: true, description: 'For PHYSICAL_CLASH: the range in the way.' })
+  @Field(() => Conflict, { nullable: true, description: 'For PHYSICAL_CLASH and LOCKED_OUT: the range in the way.' })
   conflict?: Conflict | null;
 }
 

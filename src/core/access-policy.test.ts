@@ -50,6 +50,9 @@ const EXPECTED: [Action, string, Facts, Who[]][] = [
   [Action.READ_EARNINGS, 'a model', model, ['admin', 'agency', 'model']],
   [Action.BOOK_MODEL, 'a model', model, ['admin', 'agency', 'brand', 'otherBrand']],
   [Action.BOOK_MODEL_CONFIRMED, 'a model', model, ['admin', 'agency']],
+  [Action.MANAGE_LOCKOUT, 'her lockout', model, ['admin', 'agency', 'model']],
+  [Action.READ_LOCKOUT, 'her lockout', model, ['admin', 'agency', 'model']],
+  [Action.OVERRIDE_LOCKOUT, 'her lockout', model, ['admin', 'agency']],
   [Action.READ_TWIN, 'her twin', model, ['admin', 'agency', 'model', 'brand', 'otherBrand']],
   [Action.READ_TWIN_SPLIT, 'her twin', model, ['admin', 'agency', 'model']],
   [Action.READ_TWIN_EXCLUDED_BRANDS, 'her twin', model, ['admin', 'agency', 'model']],
@@ -60,6 +63,7 @@ const EXPECTED: [Action, string, Facts, Who[]][] = [
   [Action.CHANGE_BOOKING, 'a booking', booking, ['admin', 'agency', 'brand']],
   [Action.CONFIRM_DIGITAL_BOOKING, 'a booking', booking, ['admin', 'agency']],
   [Action.COMPLETE_BOOKING, 'a booking', booking, ['admin', 'agency']],
+  [Action.CHALLENGE_OPTION, 'a booking', booking, ['admin', 'agency']],
   [Action.READ_QUOTE_LINES, 'a booking', booking, ['admin', 'agency', 'brand']],
   [Action.READ_QUOTE_SPLIT, 'a booking', booking, ['admin', 'agency']],
   [Action.READ_QUOTE_MODEL_AMOUNT, 'a booking', booking, ['admin', 'agency', 'model']],
@@ -111,7 +115,7 @@ describe('lists agree with can', () => {
     'a booking': [booking, { modelId: MODEL, agencyId: AGENCY, brandId: OTHER_BRAND }, { modelId: OTHER_MODEL, agencyId: OTHER_AGENCY, brandId: OTHER_BRAND }],
     'a payout line': [modelPayout, motherPayout, platformPayout, { agencyId: OTHER_AGENCY, modelId: OTHER_MODEL }],
   };
-  const kindOf = (kind: string) => (kind === 'her twin' ? 'a model' : kind.endsWith('payout line') ? 'a payout line' : kind);
+  const kindOf = (kind: string) => (kind === 'her twin' || kind === 'her lockout' ? 'a model' : kind.endsWith('payout line') ? 'a payout line' : kind);
   const cases = EXPECTED.flatMap(([action, kind]) => ALL.map((who) => [action, kindOf(kind), who] as const));
   it.each(cases)('%s on %s for %s lists exactly what it allows', (action, kind, who) => {
     const scope = scopeOf(VIEWERS[who], action);

@@ -78,6 +78,10 @@ export enum Action {
   READ_EARNINGS = 'READ_EARNINGS',
   BOOK_MODEL = 'BOOK_MODEL',
   BOOK_MODEL_CONFIRMED = 'BOOK_MODEL_CONFIRMED',
+  // Her lockouts (facts: the model's).
+  MANAGE_LOCKOUT = 'MANAGE_LOCKOUT',
+  READ_LOCKOUT = 'READ_LOCKOUT',
+  OVERRIDE_LOCKOUT = 'OVERRIDE_LOCKOUT',
   // Her twin (facts: the model's).
   READ_TWIN = 'READ_TWIN',
   READ_TWIN_SPLIT = 'READ_TWIN_SPLIT',
@@ -89,6 +93,7 @@ export enum Action {
   CHANGE_BOOKING = 'CHANGE_BOOKING',
   CONFIRM_DIGITAL_BOOKING = 'CONFIRM_DIGITAL_BOOKING',
   COMPLETE_BOOKING = 'COMPLETE_BOOKING',
+  CHALLENGE_OPTION = 'CHALLENGE_OPTION',
   READ_QUOTE_LINES = 'READ_QUOTE_LINES',
   READ_QUOTE_SPLIT = 'READ_QUOTE_SPLIT',
   READ_QUOTE_MODEL_AMOUNT = 'READ_QUOTE_MODEL_AMOUNT',
@@ -117,6 +122,12 @@ export const ACCESS: Readonly<Record<Action, readonly Relation[]>> = {
   [Action.READ_EARNINGS]: [ADMIN, OWN_AGENCY, THE_MODEL],
   [Action.BOOK_MODEL]: [ADMIN, OWN_AGENCY, OTHER_BRAND],
   [Action.BOOK_MODEL_CONFIRMED]: [ADMIN, OWN_AGENCY],
+  // Her lockouts (holiday, illness…): she and her agency place and lift them and read why; anyone else who reads her
+  // calendar sees only that she is busy. Booking through one, or placing one over confirmed work, is her agency's
+  // call alone: she may not undo her agency's bookings by locking them out, a brand may not book her through it.
+  [Action.MANAGE_LOCKOUT]: [ADMIN, OWN_AGENCY, THE_MODEL],
+  [Action.READ_LOCKOUT]: [ADMIN, OWN_AGENCY, THE_MODEL],
+  [Action.OVERRIDE_LOCKOUT]: [ADMIN, OWN_AGENCY],
   // Her twin: brands see what it may be used for, not how she and her agency share its pay, nor which other brands
   // it never works for. She may pause and resume it; the rest is her agency's.
   [Action.READ_TWIN]: [ADMIN, OWN_AGENCY, THE_MODEL, OTHER_BRAND],
@@ -130,6 +141,8 @@ export const ACCESS: Readonly<Record<Action, readonly Relation[]>> = {
   [Action.CHANGE_BOOKING]: [ADMIN, OWN_AGENCY, OWN_BRAND],
   [Action.CONFIRM_DIGITAL_BOOKING]: [ADMIN, OWN_AGENCY],
   [Action.COMPLETE_BOOKING]: [ADMIN, OWN_AGENCY],
+  // Pressing the 1st option's holder to decide is the agency's move on behalf of a lower option.
+  [Action.CHALLENGE_OPTION]: [ADMIN, OWN_AGENCY],
   // Its money: the brand sees what it pays (lines and total), not how the agency, the model, a mother agency and
   // the platform split it; the model sees her own part.
   [Action.READ_QUOTE_LINES]: [ADMIN, OWN_AGENCY, OWN_BRAND],

@@ -2,6 +2,8 @@ import { Agency } from '../modules/agency/agency.entity';
 import { BookingChange } from '../modules/booking/booking-history.entity';
 import { Booking, DigitalBooking, PhysicalBooking } from '../modules/booking/booking.entity';
 import { Brand } from '../modules/brand/brand.entity';
+import { OptionChallenge } from '../modules/booking/option-challenge.entity';
+import { Lockout } from '../modules/lockout/lockout.entity';
 import { Model } from '../modules/model/model.entity';
 import { Payout } from '../modules/payout/payout.entity';
 import { BookingQuote } from '../modules/pricing/booking-quote.entity';
@@ -10,4 +12,19 @@ import { DigitalTwin } from '../modules/twin/twin.entity';
 import { CalendarFeed } from '../modules/feed/calendar-feed.entity';
 
 /** Every entity, listed so that discovery needs no folder scan and works the same from source and from build. */
-export const ENTITIES = [Agency, Brand, Model, DigitalTwin, Booking, PhysicalBooking, DigitalBooking, BookingChange, RateCard, BookingQuote, Payout, CalendarFeed];
+export const ENTITIES = [
+  Agency,
+  Brand,
+  Model,
+  DigitalTwin,
+  Booking,
+  PhysicalBooking,
+  DigitalBooking,
+  BookingChange,
+  RateCard,
+  BookingQuote,
+  Payout,
+  CalendarFeed,
+  Lockout,
+  OptionChallenge,
+];

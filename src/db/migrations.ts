@@ -5,6 +5,7 @@ import { Migration20261127011834_physical_travel_not_null } from '../../migratio
 import { Migration20261127020000_booking_window_gist } from '../../migrations/Migration20261127020000_booking_window_gist';
 import { Migration20261127021614_drop_booking_type_index } from '../../migrations/Migration20261127021614_drop_booking_type_index';
 import { Migration20261130040316_booking_quote_charges } from '../../migrations/Migration20261130040316_booking_quote_charges';
+import { Migration20261130050000_lockouts_and_challenges } from '../../migrations/Migration20261130050000_lockouts_and_challenges';
 import { Migration20261130050041_calendar_feed } from '../../migrations/Migration20261130050041_calendar_feed';
 import { Migration20261201090000_idempotency_key } from '../../migrations/Migration20261201090000_idempotency_key';
 
@@ -16,6 +17,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127020000_booking_window_gist', class: Migration20261127020000_booking_window_gist },
   { name: 'Migration20261127021614_drop_booking_type_index', class: Migration20261127021614_drop_booking_type_index },
   { name: 'Migration20261130040316_booking_quote_charges', class: Migration20261130040316_booking_quote_charges },
+  { name: 'Migration20261130050000_lockouts_and_challenges', class: Migration20261130050000_lockouts_and_challenges },
   { name: 'Migration20261130050041_calendar_feed', class: Migration20261130050041_calendar_feed },
   { name: 'Migration20261201090000_idempotency_key', class: Migration20261201090000_idempotency_key },
 ];

@@ -4,7 +4,9 @@ import { buildSchema, type AuthChecker } from 'type-graphql';
 import { AgencyResolver } from '../modules/agency/agency.resolver';
 import { BookingResolver, PhysicalBookingResolver } from '../modules/booking/booking.resolver';
 import { DigitalBooking, PhysicalBooking } from '../modules/booking/booking.entity';
+import { OptionChallengeResolver } from '../modules/booking/option-challenge.resolver';
 import { BrandResolver } from '../modules/brand/brand.resolver';
+import { LockoutResolver } from '../modules/lockout/lockout.resolver';
 import { ModelResolver } from '../modules/model/model.resolver';
 import { ModelEarningsResolver, PayoutResolver } from '../modules/payout/payout.resolver';
 import { BookingMoneyResolver, PricingResolver } from '../modules/pricing/pricing.resolver';
@@ -31,9 +33,11 @@ export async function createSchema(): Promise<GraphQLSchema> {
       AgencyResolver,
       BrandResolver,
       ModelResolver,
+      LockoutResolver,
       DigitalTwinResolver,
       BookingResolver,
       PhysicalBookingResolver,
+      OptionChallengeResolver,
       BookingMoneyResolver,
       PricingResolver,
       PayoutResolver,

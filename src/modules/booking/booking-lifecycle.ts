@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '../../common/ids';
 import { fail, ok, userError, UserErrorCode, UserErrorsException, type Result } from '../../common/user-error';
 import { checkText } from '../../common/validate';
-import { Action, bookingFacts, can, Relation, relationTo } from '../../core/access-policy';
+import { Action, bookingFacts, can, mayEver, Relation, relationTo } from '../../core/access-policy';
 import { viewerOf, type RequestContext } from '../../core/context';
 import type { Viewer } from '../../core/viewer';
 import { actorOf, SYSTEM_ACTOR } from './booking-history';
@@ -21,6 +21,9 @@ import { writePayouts } from '../payout/payout-ledger';
 import { BookingQuote } from '../pricing/booking-quote.entity';
 import { cancellationCharge, freezeQuoteOrRefuse, recordCharge } from '../pricing/quote.service';
 import { cancellationBps } from '../pricing/splits';
+import { holdModelSchedule, lockedOutError, lockoutsInForce } from '../lockout/lockout.service';
+import { overrideForbidden } from './booking.service';
+import { expiredChallenge } from './option-challenge';
 
 /**
  * A brand that cancels a confirmed booking pays the share of its frozen quote that the notice it gave calls for: its
@@ -47,10 +50,16 @@ async function loadForChange(em: EntityManager, viewer: Viewer, id: string): Pro
 
 /**
  * Confirms a booking. A brand picks up its own physical option while it ranks 1st; the agency confirms any
- * option once none ranks above it. Confirming a physical booking releases the options it overlaps.
+ * option once none ranks above it, and may confirm a physical one through her lockouts with `overrideLockout`.
+ * Confirming a physical booking releases the options it overlaps.
  */
-export async function confirmBooking(ctx: RequestContext, id: string): Promise<Result<Booking>> {
+export async function confirmBooking(ctx: RequestContext, id: string, overrideLockout: string | null = null): Promise<Result<Booking>> {
   const viewer = viewerOf(ctx);
+  if (overrideLockout !== null) {
+    const overrideError = checkText(overrideLockout, ['overrideLockout'], 500);
+    if (overrideError) return fail(overrideError);
+    if (!mayEver(viewer, Action.OVERRIDE_LOCKOUT)) return fail(overrideForbidden(['overrideLockout']));
+  }
   return inTransaction(
     ctx,
     async (em) => {
@@ -59,17 +68,27 @@ export async function confirmBooking(ctx: RequestContext, id: string): Promise<R
       const booking = loaded.value;
       if (!canTransition(booking.status, BookingStatus.CONFIRMED)) return fail(transitionError(booking.status, BookingStatus.CONFIRMED));
       const now = new Date();
+      let historyReason: string | null = null;
       if (booking instanceof PhysicalBooking) {
         if (!isLiveOption(booking, now)) {
+          const challenge = await expiredChallenge(em, booking);
           const expired = await transition(em, booking, BookingStatus.EXPIRED, SYSTEM_ACTOR, 'the option expired before it was confirmed');
           if (!expired.ok) return expired;
           await em.flush();
+          if (challenge) return fail(userError(UserErrorCode.CHALLENGE_EXPIRED, `the option was challenged and not confirmed by ${challenge.deadline.toISOString()}`, ['id']));
           return fail(userError(UserErrorCode.OPTION_EXPIRED, `the option expired at ${booking.optionExpiresAt!.toISOString()}`, ['id']));
         }
         const rank = (await optionRanks(em, [booking.id], now)).get(booking.id);
         if (rank !== 1) return fail(userError(UserErrorCode.OPTION_NOT_FIRST, `the option ranks ${rank}; a higher option is still live`, ['id']));
         const clash = await findClash(em, { modelId: booking.model.id, start: booking.blockedStart, end: booking.blockedEnd }, booking.id);
         if (clash) return fail(clashError(viewer, clash, ['id']));
+        // The model row first, FOR SHARE, then (a later statement) her lockouts: a lockout placed meanwhile has either
+        // committed and is read here, or waits for this confirmation and then sees it (see lockout.service.ts).
+        await holdModelSchedule(em, booking.model.id);
+        const [lockout] = await lockoutsInForce(em, booking.model.id, booking.blockedStart, booking.blockedEnd);
+        if (lockout && overrideLockout === null) return fail(lockedOutError(lockout, ['id']));
+        if (lockout && !can(viewer, Action.OVERRIDE_LOCKOUT, bookingFacts(booking))) return fail(overrideForbidden(['overrideLockout']));
+        if (lockout) historyReason = `overrides a lockout: ${overrideLockout!.trim()}`;
       } else {
         if (!can(viewer, Action.CONFIRM_DIGITAL_BOOKING, bookingFacts(booking))) return fail(userError(UserErrorCode.FORBIDDEN, "the model's agency confirms work by her twin", ['id']));
         const refusals = await twinRefusals(em, twinJobOf(booking as DigitalBooking));
@@ -79,7 +98,7 @@ export async function confirmBooking(ctx: RequestContext, id: string): Promise<R
       // cannot be priced is not confirmed; thrown so that nothing of this request is kept.
       const quote = await freezeQuoteOrRefuse(em, booking, { argument: ['id'] });
       if (!quote.ok) throw new UserErrorsException(quote.errors);
-      const moved = await transition(em, booking, BookingStatus.CONFIRMED, actorOf(viewer), null);
+      const moved = await transition(em, booking, BookingStatus.CONFIRMED, actorOf(viewer), historyReason);
       if (!moved.ok) throw new UserErrorsException(moved.errors);
       await em.flush();
       if (booking instanceof PhysicalBooking) {

@@ -73,9 +73,17 @@ export class BookingResolver {
   }
 
   @Authorized()
-  @Mutation(() => BookingPayload, { description: 'Confirms an option: a brand its own 1st option, the agency any option with none live above it. Freezes its quote; a booking the rate card cannot price is not confirmed (RATE_CARD_MISSING, UNPRICED_TERM).' })
-  async confirmBooking(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string): Promise<BookingPayload> {
-    return payload('booking', await confirmBooking(ctx, id));
+  @Mutation(() => BookingPayload, { description: 'Confirms an option: a brand its own 1st option, the agency any option with none live above it. Freezes its quote; a booking the rate card cannot price is not confirmed (RATE_CARD_MISSING, UNPRICED_TERM). A physical one is refused over her lockouts (LOCKED_OUT) unless her agency overrides; past a challenge deadline it answers CHALLENGE_EXPIRED.' })
+  async confirmBooking(
+    @Ctx() ctx: RequestContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('overrideLockout', () => String, {
+      nullable: true,
+      description: "Her agency only (a brand is answered FORBIDDEN): confirm a physical booking even through her lockouts, for this reason, kept in the booking's history. Without it a lockout in the way answers LOCKED_OUT.",
+    })
+    overrideLockout?: string | null,
+  ): Promise<BookingPayload> {
+    return payload('booking', await confirmBooking(ctx, id, overrideLockout ?? null));
   }
 
   @Authorized()

@@ -22,6 +22,7 @@ import { freezeQuoteOrRefuse, priceOrRefuse } from '../pricing/quote.service';
 import { termsFromCard, type PricedBooking } from '../pricing/quote';
 import type { FrozenTerms } from '../pricing/booking-quote.entity';
 import { modelTermsCache } from './booking.loaders';
+import { lockedOutError } from '../lockout/lockout.service';
 
 const MAX_TRAVEL_MINUTES = 24 * 60;
 /** Reads and writes of one create before it gives up on terms that keep changing under it. */
@@ -99,8 +100,13 @@ export function checkPhysicalInput(input: CreatePhysicalBookingInput, status: Bo
     input.optionExpiresAt && input.optionExpiresAt.getTime() <= Date.now()
       ? userError(UserErrorCode.INVALID_INPUT, 'an option expiry must be in the future', [...prefix, 'optionExpiresAt'])
       : null,
+    input.overrideLockout != null ? checkText(input.overrideLockout, [...prefix, 'overrideLockout'], 500) : null,
   );
 }
+
+/** The refusal of a lockout override by someone who is not her agency (nor an admin). */
+export const overrideForbidden = (field: string[]): UserError =>
+  userError(UserErrorCode.FORBIDDEN, "only the model's agency books through her lockouts", field);
 
 /** Places a physical option or, for an agency, a confirmed booking; never one that clashes with a confirmed one. */
 export async function createPhysicalBooking(ctx: RequestContext, input: CreatePhysicalBookingInput): Promise<Result<Booking>> {
@@ -110,6 +116,7 @@ export async function createPhysicalBooking(ctx: RequestContext, input: CreatePh
   if (errors.length) return fail(...errors);
   const brandId = bookingBrand(viewer, { ...input, status });
   if (!brandId.ok) return brandId;
+  if (input.overrideLockout != null && !mayEver(viewer, Action.OVERRIDE_LOCKOUT)) return fail(overrideForbidden(['input', 'overrideLockout']));
   if (!isUuid(input.modelId)) return modelNotFound();
   if (!isUuid(brandId.value)) return brandNotFound();
   const travelBefore = input.travelBeforeMinutes ?? 0;
@@ -135,6 +142,7 @@ async function writePhysicalBooking(
 ): Promise<Result<Booking>> {
   const { modelId, status, blocked, travelBefore, travelAfter } = w;
   const countOptions = status === BookingStatus.CONFIRMED;
+  const overrideLockout = input.overrideLockout?.trim() ?? null;
   for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
     let terms = attempt === 0 ? modelTermsCache(ctx).get(modelId) : undefined;
     let remembered = !!terms;
@@ -155,7 +163,11 @@ async function writePhysicalBooking(
       if (facts.liveOptions) {
         return fail(userError(UserErrorCode.OPTION_NOT_FIRST, `${facts.liveOptions} live option(s) hold this time; confirm or release them first`, ['input', 'start']));
       }
+      if (facts.lockout && overrideLockout === null) return fail(lockedOutError(facts.lockout));
       terms = facts.terms;
+    }
+    if (overrideLockout !== null && !can(viewer, Action.OVERRIDE_LOCKOUT, { modelId, agencyId: terms.agencyId })) {
+      return fail(overrideForbidden(['input', 'overrideLockout']));
     }
     // Booked as confirmed straight away: the deal memo is frozen now, as when an option is confirmed, and a booking
     // that cannot be priced is not booked as confirmed at all. Nothing is written yet, so refusing leaves no trace.
@@ -186,6 +198,7 @@ async function writePhysicalBooking(
           travelAfterMinutes: travelAfter,
           optionExpiresAt: input.optionExpiresAt ?? null,
           countOptions,
+          overrideLockout,
         },
         actorOf(viewer),
         quote,

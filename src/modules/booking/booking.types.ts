@@ -44,6 +44,13 @@ export class CreatePhysicalBookingInput {
 
   @Field(() => Date, { nullable: true, description: 'For an option: when it stops holding unless confirmed.' })
   optionExpiresAt?: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Her agency only (a brand is answered FORBIDDEN): book even through her lockouts, for this reason (up to 500 characters), kept in the booking's history. Without it a lockout in the way answers LOCKED_OUT.",
+  })
+  overrideLockout?: string | null;
 }
 
 @InputType({ description: 'A deliverable of a digital job.' })

@@ -5,6 +5,7 @@ import { runPrepared, type PreparedStatement } from '../../db/prepared';
 import type { FrozenTerms } from '../pricing/booking-quote.entity';
 import type { CardPrices, PricedBooking } from '../pricing/quote';
 import { rateCardInForceSql, type CancellationBandData, type TerritoryFactors } from '../pricing/rate-card.entity';
+import { lockoutInForceOverlapsSql } from '../lockout/lockout.entity';
 import { blocksPhysicalWorkSql, liveOptionSql, overlapsSql, rangeSql } from './booking-predicates';
 import type { Actor } from './booking-history';
 import { BookingStatus, BookingType } from './booking-status';
@@ -18,9 +19,11 @@ import type { ClashingBooking } from './physical-clash';
  * cost it more than running them) and no transaction:
  *
  * - the write is one statement, atomic on its own: the booking, its first history line and its frozen quote, inserted
- *   only if the model and her card are still the versions it was priced with, the brand exists and (for a confirmed
- *   booking) no live option holds the time. The exclusion constraint refuses a clash, whatever runs at the same
- *   moment. The other checks hold as of the statement's snapshot, as they would in a transaction at read committed:
+ *   only if the model and her card are still the versions it was priced with, the brand exists, (for a confirmed
+ *   booking) no live option holds the time and (unless her agency overrides) no lockout of hers covers it. It holds
+ *   the model row FOR SHARE: a lockout placed meanwhile writes that row first, so the statement waits for it and,
+ *   finding a newer row version than it priced with, writes nothing (see lockout.service.ts). The exclusion
+ *   constraint refuses a clash, whatever runs at the same moment. The other checks hold as of the statement's snapshot, as they would in a transaction at read committed:
  *   an option committed at the very same instant is not seen (nor was it before, with the checks in a transaction).
  * - what it is priced with (the model's agency, her card) is remembered per model between requests (ModelTermsCache),
  *   so that a model booked again needs that one statement only. When the write finds anything changed, or the model
@@ -48,6 +51,8 @@ export interface PhysicalBookingFacts {
   clash: ClashingBooking | null;
   /** Live options overlapping the range (counted only when asked). */
   liveOptions: number;
+  /** The first lockout of hers in force over the range, if any. */
+  lockout: { start: Date; end: Date } | null;
 }
 
 /** The terms of recently booked models, bounded: past `maxEntries` the one remembered longest ago is forgotten. */
@@ -82,6 +87,7 @@ const FACTS: PreparedStatement = {
       (select count(*) from booking o
          where o.model_id = m.id and ${liveOptionSql('o', 'p.now')} and ${overlapsSql('o', 'p.blocked')})::int
     else 0 end as live_options,
+    l.start_at as lockout_start, l.end_at as lockout_end,
     r.id as card_id, r.version as card_version, r.currency, r.hourly_rate, r.half_day_rate, r.day_rate, r.overtime_after8h_bps, r.overtime_after12h_bps,
     r.travel_hourly_rate, r.model_commission_bps, r.service_fee_bps, r.mother_agency_share_bps, r.platform_fee_bps,
     r.cancellation_bands, r.weather_postponement_bps, r.deliverable_prices, r.usage_monthly_fees, r.territory_factor_bps
@@ -92,6 +98,10 @@ const FACTS: PreparedStatement = {
     select c.id, c.model_id, c.agency_id, c.brand_id, c.blocked_start, c.blocked_end from booking c
     where c.model_id = m.id and ${blocksPhysicalWorkSql('c')} and ${overlapsSql('c', 'p.blocked')}
     order by c.blocked_start limit 1) c on true
+  left join lateral (
+    select l.start_at, l.end_at from lockout l
+    where l.model_id = m.id and ${lockoutInForceOverlapsSql('l', 'p.blocked')}
+    order by l.start_at limit 1) l on true
   left join lateral (
     ${rateCardInForceSql('m.id', 'm.agency_id', "r.*, r.id::text || '/' || r.xmin::text as version")}) r on true`,
 };
@@ -110,6 +120,8 @@ interface FactsRow {
   clash_start: string;
   clash_end: string;
   live_options: number;
+  lockout_start: string | null;
+  lockout_end: string | null;
   card_id: string | null;
   card_version: string | null;
   currency: string;
@@ -179,6 +191,9 @@ export async function physicalBookingFacts(
         }
       : null,
     liveOptions: row.live_options,
+    lockout: row.lockout_start
+      ? { start: em.getPlatform().parseDate(row.lockout_start), end: em.getPlatform().parseDate(row.lockout_end!) }
+      : null,
   };
 }
 
@@ -198,13 +213,23 @@ export interface NewPhysicalBooking {
   optionExpiresAt: Date | null;
   /** Write nothing if a live option overlaps (a confirmed booking waits for the options placed before it). */
   countOptions: boolean;
+  /** Her agency's reason to book through her lockouts; null: write nothing if one covers the blocked range. */
+  overrideLockout: string | null;
 }
+
+const LOCKOUT_OVER_BLOCKED = lockoutInForceOverlapsSql('l', rangeSql('$8', '$9'));
 
 // Writes nothing unless the model and her card are the versions priced with ($19, $20), the brand exists, no
 // confirmed booking is in the way of an option (for a confirmed booking the exclusion constraint sees to it, and
-// the probe is skipped) and, when asked ($21), no live option overlaps the blocked range.
+// the probe is skipped), when asked ($21) no live option overlaps the blocked range, and no lockout of hers in force
+// covers it unless her agency overrides ($22, the reason). FOR SHARE: a lockout placed meanwhile updates the model
+// row first; this waits for it, and READ COMMITTED then re-checks the WHERE on the newest row version, whose xmin is
+// no longer $19, so nothing is written. The override reason goes to the history line only when a lockout was there.
 const STILL_CURRENT = `
-  select m.agency_id from model m
+  select m.agency_id,
+    case when $22::text is not null and exists (select 1 from lockout l where l.model_id = m.id and ${LOCKOUT_OVER_BLOCKED})
+      then 'overrides a lockout: ' || $22::text end as history_reason
+  from model m
   where m.id = $2 and m.xmin::text = $19
     and ${CARD_VERSION} is not distinct from $20
     and exists (select 1 from brand where id = $3)
@@ -213,7 +238,9 @@ const STILL_CURRENT = `
       where c.model_id = m.id and ${blocksPhysicalWorkSql('c')} and ${overlapsSql('c', rangeSql('$8', '$9'))}))
     and not ($21 and exists (
       select 1 from booking o
-      where o.model_id = m.id and ${liveOptionSql('o', '$10')} and ${overlapsSql('o', rangeSql('$8', '$9'))}))`;
+      where o.model_id = m.id and ${liveOptionSql('o', '$10')} and ${overlapsSql('o', rangeSql('$8', '$9'))}))
+    and ($22::text is not null or not exists (select 1 from lockout l where l.model_id = m.id and ${LOCKOUT_OVER_BLOCKED}))
+  for share of m`;
 
 const INSERT_BOOKING = `
   insert into booking (id, type, model_id, agency_id, brand_id, status, title, start_at, end_at, blocked_start, blocked_end,
@@ -223,12 +250,12 @@ const INSERT_BOOKING = `
 
 const INSERT_HISTORY = `
   insert into booking_change (id, booking_id, from_status, to_status, actor_role, actor_id, reason, at)
-  select $16, b.id, null, b.status, $17, $18, null, b.created_at from b`;
+  select $16, b.id, null, b.status, $17, $18, ok.history_reason, b.created_at from b, ok`;
 
 const INSERT_QUOTE = `
   insert into booking_quote (booking_id, currency, lines, brand_total, model_amount, agency_amount, mother_agency_amount,
     platform_amount, terms, frozen_at)
-  select b.id, $22, $23::jsonb, $24, $25, $26, $27, $28, $29::jsonb, b.created_at from b`;
+  select b.id, $23, $24::jsonb, $25, $26, $27, $28, $29, $30::jsonb, b.created_at from b`;
 
 const WITH_HISTORY: PreparedStatement = {
   name: 'insert_physical_booking',
@@ -275,6 +302,7 @@ export async function insertPhysicalBooking(
     terms.modelVersion,
     terms.cardVersion,
     b.countOptions,
+    b.overrideLockout,
   ];
   if (quote) {
     const p = quote.priced;

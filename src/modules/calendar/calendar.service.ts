@@ -9,9 +9,11 @@ import { Brand } from '../brand/brand.entity';
 import { runPrepared, type PreparedStatement } from '../../db/prepared';
 import { effectiveStatus, effectiveStatusSql } from '../booking/effective-status';
 import type { Model } from '../model/model.entity';
-import type { Calendar, CalendarArgs, CalendarEntry, LocalTime } from './calendar.types';
+import type { Calendar, CalendarArgs, CalendarEntry, CalendarLockout, LocalTime } from './calendar.types';
 import { brandLoader } from '../brand/brand.loaders';
 import { blocksPhysicalWork, overlapsSql, rangeSql, sqlList } from '../booking/booking-predicates';
+import { lockoutsInForce } from '../lockout/lockout.service';
+import type { LockoutKind } from '../lockout/lockout.entity';
 
 const MAX_WINDOW_MS = 366 * 24 * 3600_000;
 
@@ -72,12 +74,10 @@ export async function modelCalendar(ctx: RequestContext, model: Model, args: Cal
   const viewer = viewerOf(ctx);
   const now = new Date();
 
-  const rows = await runPrepared<BookingRow & { brand_name: string; brand_created_at: string }>(
-    ctx.em,
-    CALENDAR_ROWS,
-    [model.id, window.start, window.end, now],
-    'replica',
-  );
+  const [rows, lockoutRows] = await Promise.all([
+    runPrepared<BookingRow & { brand_name: string; brand_created_at: string }>(ctx.em, CALENDAR_ROWS, [model.id, window.start, window.end, now], 'replica'),
+    lockoutsInForce(ctx.em, model.id, window.start, window.end),
+  ]);
   // Built from the rows, not hydrated by the ORM (see booking-rows.ts); each brand once, handed to the brand loader.
   const platform = ctx.em.getPlatform();
   const parseDate = (text: string) => platform.parseDate(text);
@@ -108,9 +108,22 @@ export async function modelCalendar(ctx: RequestContext, model: Model, args: Cal
       booking: full ? b : null,
     };
   });
-  const physicalBlocks = bookings
-    .filter(blocksPhysicalWork)
-    .map((b) => ({ start: b.blockedStart, end: b.blockedEnd }));
+  // Why she is away is hers and her agency's to read; to anyone else a lockout is only busy time.
+  const inFull = can(viewer, Action.READ_LOCKOUT, modelFacts(model));
+  const lockouts: CalendarLockout[] = lockoutRows.map((l) => ({
+    lockoutId: inFull ? l.id : null,
+    busy: !inFull,
+    kind: inFull ? (l.kind as LockoutKind) : null,
+    reason: inFull ? l.reason : null,
+    start: l.start,
+    end: l.end,
+    localStart: local(toLocal(l.start, zone)),
+    localEnd: local(toLocal(l.end, zone)),
+  }));
+  const physicalBlocks = [
+    ...bookings.filter(blocksPhysicalWork).map((b) => ({ start: b.blockedStart, end: b.blockedEnd })),
+    ...lockoutRows.map((l) => ({ start: l.start, end: l.end })),
+  ];
   const days = localDays(window, zone).map((d) => ({
     date: d.date,
     start: d.start,
@@ -118,5 +131,5 @@ export async function modelCalendar(ctx: RequestContext, model: Model, args: Cal
     hours: d.hours,
     entries: entries.filter((e) => overlaps({ start: e.start, end: e.end }, d)),
   }));
-  return { timeZone: zone, from: window.start, to: window.end, entries, days, freeForPhysical: freeSlots(window, physicalBlocks) };
+  return { timeZone: zone, from: window.start, to: window.end, entries, days, lockouts, freeForPhysical: freeSlots(window, physicalBlocks) };
 }

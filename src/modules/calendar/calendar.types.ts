@@ -1,6 +1,7 @@
 import { ArgsType, Field, Float, ID, ObjectType } from 'type-graphql';
 import { BookingStatus, BookingType } from '../booking/booking-status';
 import { Booking } from '../booking/booking.entity';
+import { LockoutKind } from '../lockout/lockout.entity';
 
 @ArgsType()
 export class CalendarArgs {
@@ -71,6 +72,33 @@ export class CalendarEntry {
   booking!: Booking | null;
 }
 
+@ObjectType({ description: "Time the model blocked (a lockout): in full for her and her agency, for anyone else only a busy range with no kind or reason." })
+export class CalendarLockout {
+  @Field(() => ID, { nullable: true, description: 'The lockout id; null for a busy block.' })
+  lockoutId!: string | null;
+
+  @Field(() => Boolean, { description: 'True when the viewer sees only that the model is busy: no kind, no reason.' })
+  busy!: boolean;
+
+  @Field(() => LockoutKind, { nullable: true, description: 'What keeps her; null for a busy block.' })
+  kind!: LockoutKind | null;
+
+  @Field(() => String, { nullable: true, description: 'Why; null for a busy block.' })
+  reason!: string | null;
+
+  @Field(() => Date, { description: 'Start instant.' })
+  start!: Date;
+
+  @Field(() => Date, { description: 'End instant (exclusive).' })
+  end!: Date;
+
+  @Field(() => LocalTime, { description: 'Start as a wall clock in the calendar zone shows it.' })
+  localStart!: LocalTime;
+
+  @Field(() => LocalTime, { description: 'End as a wall clock in the calendar zone shows it.' })
+  localEnd!: LocalTime;
+}
+
 @ObjectType({ description: 'A local calendar day in the calendar zone: 23, 24 or 25 hours across DST changes.' })
 export class CalendarDay {
   @Field(() => String, { description: 'Local date, yyyy-MM-dd.' })
@@ -115,6 +143,9 @@ export class Calendar {
   @Field(() => [CalendarDay], { description: 'The local days of the window, each with the entries touching it.' })
   days!: CalendarDay[];
 
-  @Field(() => [FreeRange], { description: 'Where the model is free for physical work: the window less confirmed physical bookings (travel included).' })
+  @Field(() => [CalendarLockout], { description: 'Her lockouts in force that overlap the window, by start: to brands only as busy ranges.' })
+  lockouts!: CalendarLockout[];
+
+  @Field(() => [FreeRange], { description: 'Where the model is free for physical work: the window less confirmed physical bookings (travel included) and her lockouts.' })
   freeForPhysical!: FreeRange[];
 }

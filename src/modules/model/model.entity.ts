@@ -30,6 +30,13 @@ export class Model {
   @Property({ type: 'text' })
   baseCity!: string;
 
+  /**
+   * Bumped by every lockout placed on her: a write to this row, so that physical writes holding it FOR SHARE wait for
+   * the lockout and see it (see lockout.service.ts), and remembered terms of her (read with the row's xmin) go stale.
+   */
+  @Property({ type: 'integer', default: 0 })
+  scheduleVersion: Opt<number> = 0;
+
   @Field(() => Date, { description: 'When the model was created.' })
   @Property({ type: 'datetime' })
   createdAt: Opt<Date> = new Date();
