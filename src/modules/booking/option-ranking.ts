@@ -11,13 +11,13 @@ export function isLiveOption(b: { status: BookingStatus; optionExpiresAt: Date |
   return effectiveStatus(b, now) === BookingStatus.OPTION;
 }
 
-// An option ranks by when it was placed among the live options whose blocked ranges overlap it;
-// the id breaks ties between options placed in the same millisecond, the same way every time.
+// An option ranks by the order the database placed it in (booking.placement, from one sequence) among the live options
+// whose blocked ranges overlap it: no API process's clock decides it, and no two options share a place.
 const RANK_SQL = `
   select b.id, 1 + (
     select count(*) from booking o
     where o.model_id = b.model_id and ${liveOptionSql('o', '?')} and ${overlapsSql('o', blockedRangeSql('b'))}
-      and (o.created_at, o.id) < (b.created_at, b.id)
+      and o.placement < b.placement
   )::int as rank
   from booking b
   where b.id in (?) and ${liveOptionSql('b', '?')}`;
