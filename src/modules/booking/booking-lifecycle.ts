@@ -13,8 +13,8 @@ import { canTransition } from './booking-transitions';
 import { transition, transitionError } from './booking-transition';
 import { Booking, DigitalBooking, PhysicalBooking } from './booking.entity';
 import { twinJobOf, twinRefusals } from './booking.service';
-import { isLiveOption, optionRanks, releaseOverlappingOptions } from './option-ranking';
-import { clashError, findClash, isClashViolation } from './physical-clash';
+import { firstOptionAhead, isLiveOption, releaseOverlappingOptions } from './option-ranking';
+import { clashError, findClash, isClashViolation, optionAheadError } from './physical-clash';
 import { Model } from '../model/model.entity';
 import { PayoutReason } from '../payout/payout.entity';
 import { writePayouts } from '../payout/payout-ledger';
@@ -66,8 +66,8 @@ export async function confirmBooking(ctx: RequestContext, id: string): Promise<R
           await em.flush();
           return fail(userError(UserErrorCode.OPTION_EXPIRED, `the option expired at ${booking.optionExpiresAt!.toISOString()}`, ['id']));
         }
-        const rank = (await optionRanks(em, [booking.id], now)).get(booking.id);
-        if (rank !== 1) return fail(userError(UserErrorCode.OPTION_NOT_FIRST, `the option ranks ${rank}; a higher option is still live`, ['id']));
+        const ahead = await firstOptionAhead(em, booking.id, now);
+        if (ahead) return fail(optionAheadError(viewer, ahead.option, `the option ranks ${ahead.ahead + 1}`, ['id']));
         const clash = await findClash(em, { modelId: booking.model.id, start: booking.blockedStart, end: booking.blockedEnd }, booking.id);
         if (clash) return fail(clashError(viewer, clash, ['id']));
       } else {

@@ -16,7 +16,7 @@ import { inTransaction, retryTransient } from '../../core/transaction';
 import { BookingStatus, BookingType, LIVE_STATUSES } from './booking-status';
 import { blockedOverlaps, Booking, DigitalBooking } from './booking.entity';
 import type { CreateDigitalBookingInput, CreatePhysicalBookingInput } from './booking.types';
-import { clashError, findClash, isClashViolation } from './physical-clash';
+import { clashError, findClash, isClashViolation, optionAheadError } from './physical-clash';
 import { insertPhysicalBooking, physicalBookingFacts } from './physical-booking.repository';
 import { freezeQuoteOrRefuse, priceOrRefuse } from '../pricing/quote.service';
 import { termsFromCard, type PricedBooking } from '../pricing/quote';
@@ -152,9 +152,7 @@ async function writePhysicalBooking(
       modelTermsCache(ctx).set(facts.terms);
       if (!facts.brandExists) return brandNotFound();
       if (facts.clash) return fail(clashError(viewer, facts.clash));
-      if (facts.liveOptions) {
-        return fail(userError(UserErrorCode.OPTION_NOT_FIRST, `${facts.liveOptions} live option(s) hold this time; confirm or release them first`, ['input', 'start']));
-      }
+      if (facts.firstLiveOption) return fail(optionAheadError(viewer, facts.firstLiveOption, `${facts.liveOptions} live option(s) hold this time; confirm or release them first`, ['input', 'start']));
       terms = facts.terms;
     }
     // Booked as confirmed straight away: the deal memo is frozen now, as when an option is confirmed, and a booking

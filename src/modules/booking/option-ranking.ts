@@ -5,6 +5,9 @@ import { transition } from './booking-transition';
 import { blockedOverlaps, PhysicalBooking } from './booking.entity';
 import { blockedRangeSql, liveOptionSql, overlapsSql } from './booking-predicates';
 import { effectiveStatus } from './effective-status';
+import { bookingInTheWay, type ClashingBooking, type RowInTheWay } from './physical-clash';
+
+type OptionRow = RowInTheWay & { ahead: number | string };
 
 /** True when the option still holds at `now`: its effective status is OPTION (not past its expiry). */
 export function isLiveOption(b: { status: BookingStatus; optionExpiresAt: Date | null }, now: Date): boolean {
@@ -27,6 +30,19 @@ export async function optionRanks(em: EntityManager, ids: readonly string[], now
   if (!ids.length) return new Map();
   const rows = await em.execute<{ id: string; rank: number }[]>(RANK_SQL, [now, [...ids], now]);
   return new Map(rows.map((r) => [r.id, Number(r.rank)]));
+}
+
+// The first live option placed before `b` that overlaps it: the one the holder of `b` waits for. With how many are ahead.
+const AHEAD_SQL = `
+  select o.id, o.model_id, o.agency_id, o.brand_id, o.blocked_start, o.blocked_end, count(*) over ()::int as ahead
+  from booking b join booking o on o.model_id = b.model_id
+  where b.id = ? and ${liveOptionSql('o', '?')} and ${overlapsSql('o', blockedRangeSql('b'))} and o.placement < b.placement
+  order by o.placement limit 1`;
+
+/** The live option that ranks 1st above `bookingId` and how many are ahead of it; null when none is (it ranks 1st). */
+export async function firstOptionAhead(em: EntityManager, bookingId: string, now = new Date()): Promise<{ option: ClashingBooking; ahead: number } | null> {
+  const [row] = await em.execute<OptionRow[]>(AHEAD_SQL, [bookingId, now]);
+  return row ? { option: bookingInTheWay(em, row), ahead: Number(row.ahead) } : null;
 }
 
 /**
