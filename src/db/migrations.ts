@@ -6,6 +6,7 @@ import { Migration20261127020000_booking_window_gist } from '../../migrations/Mi
 import { Migration20261127021614_drop_booking_type_index } from '../../migrations/Migration20261127021614_drop_booking_type_index';
 import { Migration20261130040316_booking_quote_charges } from '../../migrations/Migration20261130040316_booking_quote_charges';
 import { Migration20261130050000_booking_placement } from '../../migrations/Migration20261130050000_booking_placement';
+import { Migration20261130051000_booking_change_moves } from '../../migrations/Migration20261130051000_booking_change_moves';
 
 /** Every migration in order. Listed by hand so that the built server and the tests run the same set. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127021614_drop_booking_type_index', class: Migration20261127021614_drop_booking_type_index },
   { name: 'Migration20261130040316_booking_quote_charges', class: Migration20261130040316_booking_quote_charges },
   { name: 'Migration20261130050000_booking_placement', class: Migration20261130050000_booking_placement },
+  { name: 'Migration20261130051000_booking_change_moves', class: Migration20261130051000_booking_change_moves },
 ];
