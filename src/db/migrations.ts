@@ -7,6 +7,7 @@ import { Migration20261127021614_drop_booking_type_index } from '../../migration
 import { Migration20261130040316_booking_quote_charges } from '../../migrations/Migration20261130040316_booking_quote_charges';
 import { Migration20261130050000_booking_placement } from '../../migrations/Migration20261130050000_booking_placement';
 import { Migration20261130051000_booking_change_moves } from '../../migrations/Migration20261130051000_booking_change_moves';
+import { Migration20261130052000_payout_postponement } from '../../migrations/Migration20261130052000_payout_postponement';
 
 /** Every migration in order. Listed by hand so that the built server and the tests run the same set. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130040316_booking_quote_charges', class: Migration20261130040316_booking_quote_charges },
   { name: 'Migration20261130050000_booking_placement', class: Migration20261130050000_booking_placement },
   { name: 'Migration20261130051000_booking_change_moves', class: Migration20261130051000_booking_change_moves },
+  { name: 'Migration20261130052000_payout_postponement', class: Migration20261130052000_payout_postponement },
 ];
