@@ -38,7 +38,7 @@ async function chargeCancellation(em: EntityManager, booking: Booking, at: Date)
 }
 
 /** Loads a booking for a change, locked against concurrent changes, if the viewer may act on it. */
-async function loadForChange(em: EntityManager, viewer: Viewer, id: string): Promise<Result<Booking>> {
+export async function loadForChange(em: EntityManager, viewer: Viewer, id: string): Promise<Result<Booking>> {
   const booking = isUuid(id) ? await em.findOne(Booking, id, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
   if (!booking || !can(viewer, Action.READ_BOOKING, bookingFacts(booking))) return fail(userError(UserErrorCode.BOOKING_NOT_FOUND, 'no such booking', ['id']));
   if (!can(viewer, Action.CHANGE_BOOKING, bookingFacts(booking))) return fail(userError(UserErrorCode.FORBIDDEN, "a model's bookings are changed by her agency", ['id']));

@@ -28,9 +28,10 @@ const MAX_TRAVEL_MINUTES = 24 * 60;
 const MAX_WRITE_ATTEMPTS = 3;
 const MINUTE = 60_000;
 const DAY_MS = 24 * 60 * MINUTE;
-const MAX_PHYSICAL_MS = 31 * DAY_MS;
-const MAX_JOB_MS = 366 * DAY_MS;
-const MAX_LICENCE_MS = 3653 * DAY_MS;
+/** The longest a physical booking, a production window and a licence may run. */
+export const MAX_PHYSICAL_MS = 31 * DAY_MS;
+export const MAX_JOB_MS = 366 * DAY_MS;
+export const MAX_LICENCE_MS = 3653 * DAY_MS;
 
 interface Parties {
   model: Model;
@@ -75,7 +76,7 @@ export async function resolveParties(
   return ok({ model, brand });
 }
 
-function checkTravel(minutes: number | null | undefined, field: string[]): UserError | null {
+export function checkTravel(minutes: number | null | undefined, field: string[]): UserError | null {
   if (minutes == null || (Number.isInteger(minutes) && minutes >= 0 && minutes <= MAX_TRAVEL_MINUTES)) return null;
   return userError(UserErrorCode.INVALID_INPUT, `travel time must be 0 to ${MAX_TRAVEL_MINUTES} minutes`, field);
 }

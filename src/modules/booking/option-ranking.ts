@@ -3,7 +3,7 @@ import { SYSTEM_ACTOR } from './booking-history';
 import { BookingStatus, BookingType } from './booking-status';
 import { transition } from './booking-transition';
 import { blockedOverlaps, PhysicalBooking } from './booking.entity';
-import { blockedRangeSql, liveOptionSql, overlapsSql } from './booking-predicates';
+import { blockedRangeSql, liveOptionSql, overlapsSql, rangeSql } from './booking-predicates';
 import { effectiveStatus } from './effective-status';
 import { bookingInTheWay, type ClashingBooking, type RowInTheWay } from './physical-clash';
 
@@ -42,6 +42,24 @@ const AHEAD_SQL = `
 /** The live option that ranks 1st above `bookingId` and how many are ahead of it; null when none is (it ranks 1st). */
 export async function firstOptionAhead(em: EntityManager, bookingId: string, now = new Date()): Promise<{ option: ClashingBooking; ahead: number } | null> {
   const [row] = await em.execute<OptionRow[]>(AHEAD_SQL, [bookingId, now]);
+  return row ? { option: bookingInTheWay(em, row), ahead: Number(row.ahead) } : null;
+}
+
+// The live options overlapping a range, other than one booking: the first placed, with how many there are.
+const LIVE_OVER_SQL = `
+  select o.id, o.model_id, o.agency_id, o.brand_id, o.blocked_start, o.blocked_end, count(*) over ()::int as ahead
+  from booking o
+  where o.model_id = ? and ${liveOptionSql('o', '?')} and ${overlapsSql('o', rangeSql('?', '?'))} and o.id <> ?
+  order by o.placement limit 1`;
+
+/** The first placed of the live options over a model's range (other than `excludeId`), and how many hold it; null when none does. */
+export async function firstLiveOptionOver(
+  em: EntityManager,
+  range: { modelId: string; start: Date; end: Date },
+  excludeId: string,
+  now = new Date(),
+): Promise<{ option: ClashingBooking; ahead: number } | null> {
+  const [row] = await em.execute<OptionRow[]>(LIVE_OVER_SQL, [range.modelId, now, range.start, range.end, excludeId]);
   return row ? { option: bookingInTheWay(em, row), ahead: Number(row.ahead) } : null;
 }
 
