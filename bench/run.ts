@@ -14,13 +14,14 @@ import { Role } from '../src/core/viewer';
 
 // `npm run bench`: one run, one database, the API in its own process and the load from this one.
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const DB = 'twinbook_bench';
+// Both overridable, so that two benches on one machine neither share a database nor a port.
+const DB = process.env.BENCH_DB ?? 'twinbook_bench';
 const SECRET = 'bench-secret-that-is-long-enough-0123456789';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = 16;
-// BENCH_ONLY=write,calendar,money,idempotency runs only those parts (all by default), e.g. to profile one of them.
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'write,calendar,money,idempotency').split(',').map((s) => s.trim()));
-const PORT = 4950;
+// BENCH_ONLY=write,calendar,money,idempotency,schedule runs only those parts (all by default), e.g. to profile one of them.
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'write,calendar,money,idempotency,schedule').split(',').map((s) => s.trim()));
+const PORT = Number(process.env.BENCH_PORT ?? 4950);
 const HOUR = 3600_000;
 const BASE = Date.parse('2031-01-06T00:00:00Z');
 
@@ -144,6 +145,13 @@ const RAW_STORED_ANSWER = `select status_code, response_body from idempotency_ke
 const RAW_CALENDAR = `select b.*, br.name as brand_name from booking b join brand br on br.id = b.brand_id
   where b.model_id = $1 and b.status in ('OPTION','CONFIRMED','COMPLETED')
   and tstzrange(b.blocked_start, b.blocked_end, '[)') && tstzrange($2, $3, '[)') order by b.start_at, b.id`;
+
+const RESCHEDULE = `mutation($input: RescheduleBookingInput!) { rescheduleBooking(input: $input) { booking { id start } userErrors { code } } }`;
+// What a reschedule of a confirmed booking writes, by hand: the booking at its new time and its history line, in one transaction.
+const RAW_MOVE = `update booking set start_at = $2, end_at = $3, blocked_start = $2, blocked_end = $3, updated_at = now() where id = $1`;
+const RAW_MOVE_LINE = `insert into booking_change (id, booking_id, kind, from_status, to_status, actor_role, actor_id, reason, at, from_start, from_end, to_start, to_end)
+  values ($1, $2, 'RESCHEDULE', 'CONFIRMED', 'CONFIRMED', 'AGENCY', $3, null, now(), $4, $5, $6, $7)`;
+const LIVE_OPTIONS_ON_A_SLOT = 20;
 
 /** Runs `work` from `clients` loops for `seconds`; returns completed operations per second and latencies. */
 async function closedLoop(clients: number, seconds: number, work: (i: number) => Promise<void>) {
@@ -413,6 +421,7 @@ async function main(): Promise<void> {
         `p95 ${rawReplay.p95.toFixed(1)} ms, ${rawReplay.rate.toFixed(0)} queries/s`,
       ]);
     }
+    if (ONLY.has('schedule')) await benchSchedule(world, pool, token, graphqlUrl, rows);
   } finally {
     stop();
     await pool.end();
@@ -421,6 +430,112 @@ async function main(): Promise<void> {
   process.stdout.write(`\ntwinbook bench (${SECONDS} s per measurement, PostgreSQL at ${new URL(ADMIN_URL).host})\n\n`);
   process.stdout.write('| measurement | figure | detail |\n|---|---|---|\n');
   for (const r of rows) process.stdout.write(`| ${r.join(' | ')} |\n`);
+}
+
+/**
+ * Moving bookings: a reschedule of a confirmed booking (its clash and option checks, the move, its history line and the
+ * repricing of its frozen quote) next to the update and insert it needs through pg; and an option placed on a slot
+ * that already holds 20 live options, which it ranks behind.
+ */
+async function benchSchedule(world: World, pool: Pool, token: string, graphqlUrl: string, rows: string[][]): Promise<void> {
+  const clients = 4;
+  const post = async (query: string, variables: object): Promise<string> => {
+    const res = await fetch(graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = await res.text();
+    if (res.status !== 200 || body.includes('"errors"') || /"userErrors":\[\{/.test(body)) throw new Error(`request failed: ${body.slice(0, 300)}`);
+    return body;
+  };
+  // Far from every slot the other parts use: 5,000 days on.
+  const far = BASE + 5000 * 24 * HOUR;
+  const models = world.modelIds.slice(0, clients);
+  const slot = (client: number, n: number) => {
+    // Each client moves its booking between two days, 8 h and 9 h long, so that every move is priced again.
+    const start = far + client * 10 * 24 * HOUR + (n % 2) * 24 * HOUR + 9 * HOUR;
+    return { start: new Date(start).toISOString(), end: new Date(start + (8 + (n % 2)) * HOUR).toISOString() };
+  };
+  // Each client works on its own booking, so that no two requests wait for one row.
+  const perClient = async (work: (client: number, n: number) => Promise<void>) => {
+    const latencies: number[] = [];
+    const until = Date.now() + SECONDS * 1000;
+    await Promise.all(
+      Array.from({ length: clients }, async (_, client) => {
+        for (let n = 0; Date.now() < until; n += 1) {
+          const t = performance.now();
+          await work(client, n);
+          latencies.push(performance.now() - t);
+        }
+      }),
+    );
+    latencies.sort((a, b) => a - b);
+    return { rate: latencies.length / SECONDS, p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
+  };
+  const ids: string[] = [];
+  for (let c = 0; c < clients; c += 1) {
+    const body = await post(CREATE, {
+      input: { modelId: models[c], brandId: world.brandId, title: 'Moved', ...slot(c, 1), location: { name: 'Studio', timeZone: 'Europe/Paris' }, status: 'CONFIRMED' },
+    });
+    ids.push(/"id":"([0-9a-f-]{36})"/.exec(body)![1]);
+  }
+  const move = await perClient((c, n) => post(RESCHEDULE, { input: { id: ids[c], ...slot(c, n) } }).then(() => undefined));
+  rows.push(['rescheduleBooking of a confirmed booking (repriced), 4 clients', `p50 ${move.p50.toFixed(1)} ms`, `p95 ${move.p95.toFixed(1)} ms, ${move.rate.toFixed(0)} req/s`]);
+
+  // The raw floor: the same model's bookings, moved by hand.
+  const rawIds = Array.from({ length: clients }, () => randomUUID());
+  for (let c = 0; c < clients; c += 1) {
+    const s = slot(c + clients, 1);
+    await pool.query(RAW_INSERT, [rawIds[c], models[c], world.agencyId, world.brandId, s.start, s.end]);
+  }
+  const raw = await perClient(async (c, n) => {
+    const from = slot(c + clients, n + 1);
+    const to = slot(c + clients, n);
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      await client.query(RAW_MOVE, [rawIds[c], to.start, to.end]);
+      await client.query(RAW_MOVE_LINE, [randomUUID(), rawIds[c], world.agencyId, from.start, from.end, to.start, to.end]);
+      await client.query('commit');
+    } finally {
+      client.release();
+    }
+  });
+  rows.push(['same move, raw SQL through pg (update + history insert in a transaction), 4 clients', `p50 ${raw.p50.toFixed(1)} ms`, `p95 ${raw.p95.toFixed(1)} ms, ${raw.rate.toFixed(0)} moves/s`]);
+
+  // A slot holding 20 live options; each option placed is taken away again (untimed) so that every one meets 20.
+  const crowded = world.modelIds[clients];
+  const crowdStart = new Date(far + 100 * 24 * HOUR);
+  const crowdEnd = new Date(crowdStart.getTime() + 8 * HOUR);
+  await pool.query(
+    `insert into booking (id, type, model_id, agency_id, brand_id, status, title, start_at, end_at, blocked_start, blocked_end,
+       created_at, updated_at, location_name, location_time_zone, travel_before_minutes, travel_after_minutes)
+     select gen_random_uuid(), 'PHYSICAL', $1, $2, $3, 'OPTION', 'Held ' || g, $4, $5, $4, $5, now(), now(), 'Studio', 'Europe/Paris', 0, 0
+     from generate_series(1, ${LIVE_OPTIONS_ON_A_SLOT}) g`,
+    [crowded, world.agencyId, world.brandId, crowdStart, crowdEnd],
+  );
+  const input = { modelId: crowded, brandId: world.brandId, title: 'Option', start: crowdStart.toISOString(), end: crowdEnd.toISOString(), location: { name: 'Studio', timeZone: 'Europe/Paris' } };
+  const latencies: number[] = [];
+  const until = Date.now() + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (Date.now() < until) {
+        const t = performance.now();
+        const body = await post(CREATE, { input });
+        latencies.push(performance.now() - t);
+        const id = /"id":"([0-9a-f-]{36})"/.exec(body)![1];
+        await pool.query('delete from booking_change where booking_id = $1', [id]);
+        await pool.query('delete from booking where id = $1', [id]);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  rows.push([
+    `createPhysicalBooking (OPTION) on a slot holding ${LIVE_OPTIONS_ON_A_SLOT} live options, 4 clients`,
+    `p50 ${percentile(latencies, 50).toFixed(1)} ms`,
+    `p95 ${percentile(latencies, 95).toFixed(1)} ms, ${latencies.length} placed`,
+  ]);
 }
 
 main().catch((err: unknown) => {

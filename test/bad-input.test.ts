@@ -277,7 +277,13 @@ describe('booking changes that are refused', () => {
     const first = (await app.gql(CreatePhysicalBookingDocument, { input: physical(s, { brandId: s.otherBrand.id }) }, s.otherBrand.token)).createPhysicalBooking.booking!;
     const second = (await app.gql(CreatePhysicalBookingDocument, { input: physical(s, { start: at(12) }) }, s.brand.token)).createPhysicalBooking.booking!;
     expect(second).toMatchObject({ status: 'OPTION', optionRank: 2 });
-    expectRefused(await app.request(ConfirmBookingDocument, { id: second.id }, s.brand.token), 'confirmBooking', 'OPTION_NOT_FIRST', ['id'], { booking: null });
+    const refused = await app.request(ConfirmBookingDocument, { id: second.id }, s.brand.token);
+    expectNoInternals(refused);
+    // It names the range of the other brand's option ahead, and not which booking that is.
+    expect(refused.data?.confirmBooking).toEqual({
+      booking: null,
+      userErrors: [{ ...refusal('OPTION_NOT_FIRST', ['id']), conflict: { start: first.start, end: first.end, bookingId: null } }],
+    });
     for (const [id, rank] of [[first.id, 1], [second.id, 2]] as const) {
       const booking = (await app.gql(BookingByIdDocument, { id })).booking;
       expect(booking).toMatchObject({ status: 'OPTION', optionRank: rank });

@@ -132,8 +132,14 @@ describe('confirming options', () => {
     const second = await placeOption(s, s.otherBrand, 12, 14);
     const res = await confirm(second, s.otherBrand.token);
     expect(res.booking).toBeNull();
+    // The other brand learns the range of the option ahead, not whose it is.
     expect(res.userErrors).toEqual([
-      { code: 'OPTION_NOT_FIRST', field: ['id'], message: 'the option ranks 2; a higher option is still live', conflict: null },
+      {
+        code: 'OPTION_NOT_FIRST',
+        field: ['id'],
+        message: `the option ranks 2; the first live option holds ${at(9)} to ${at(17)} (travel included)`,
+        conflict: { start: at(9), end: at(17), bookingId: null },
+      },
     ]);
     expect(await statuses([first, second])).toEqual(['OPTION', 'OPTION']);
     expect(await ranks([first, second])).toEqual([1, 2]);
@@ -154,8 +160,14 @@ describe('confirming options', () => {
     const first = await placeOption(s, s.brand, 9, 17);
     const second = await placeOption(s, s.otherBrand, 10, 18);
     const early = await confirm(second, s.agency.token);
+    // The agency sees its model's bookings: it is told which option is ahead.
     expect(early.userErrors).toEqual([
-      { code: 'OPTION_NOT_FIRST', field: ['id'], message: 'the option ranks 2; a higher option is still live', conflict: null },
+      {
+        code: 'OPTION_NOT_FIRST',
+        field: ['id'],
+        message: `the option ranks 2; the first live option holds ${at(9)} to ${at(17)} (travel included)`,
+        conflict: { start: at(9), end: at(17), bookingId: first },
+      },
     ]);
 
     const released = (await app.gql(CancelBookingDocument, { id: first, reason: 'campaign moved' }, s.brand.token)).cancelBooking;

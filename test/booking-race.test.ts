@@ -134,6 +134,6 @@ describe('concurrent bookings of one model', () => {
         .getConnection()
         .execute<{ n: string }[]>(`select count(*) as n from booking where model_id = ? and status = 'CONFIRMED'`, [s.model.id]);
       expect(Number(n)).toBe(rounds.length);
-    }, 60_000);
+    }, 120_000);
   });
 });

@@ -94,6 +94,9 @@ export enum Action {
   CONFIRM_DIGITAL_BOOKING = 'CONFIRM_DIGITAL_BOOKING',
   COMPLETE_BOOKING = 'COMPLETE_BOOKING',
   CHALLENGE_OPTION = 'CHALLENGE_OPTION',
+  RESCHEDULE_OPTION = 'RESCHEDULE_OPTION',
+  RESCHEDULE_CONFIRMED = 'RESCHEDULE_CONFIRMED',
+  POSTPONE_BOOKING = 'POSTPONE_BOOKING',
   READ_QUOTE_LINES = 'READ_QUOTE_LINES',
   READ_QUOTE_SPLIT = 'READ_QUOTE_SPLIT',
   READ_QUOTE_MODEL_AMOUNT = 'READ_QUOTE_MODEL_AMOUNT',
@@ -143,6 +146,11 @@ export const ACCESS: Readonly<Record<Action, readonly Relation[]>> = {
   [Action.COMPLETE_BOOKING]: [ADMIN, OWN_AGENCY],
   // Pressing the 1st option's holder to decide is the agency's move on behalf of a lower option.
   [Action.CHALLENGE_OPTION]: [ADMIN, OWN_AGENCY],
+  // An option is the brand's hold, which it may move as it places it; a confirmed job is a deal the agency made, so
+  // only the agency moves it, or postpones it for weather at the price the deal memo sets.
+  [Action.RESCHEDULE_OPTION]: [ADMIN, OWN_AGENCY, OWN_BRAND],
+  [Action.RESCHEDULE_CONFIRMED]: [ADMIN, OWN_AGENCY],
+  [Action.POSTPONE_BOOKING]: [ADMIN, OWN_AGENCY],
   // Its money: the brand sees what it pays (lines and total), not how the agency, the model, a mother agency and
   // the platform split it; the model sees her own part.
   [Action.READ_QUOTE_LINES]: [ADMIN, OWN_AGENCY, OWN_BRAND],

@@ -5,8 +5,11 @@ import { Migration20261127011834_physical_travel_not_null } from '../../migratio
 import { Migration20261127020000_booking_window_gist } from '../../migrations/Migration20261127020000_booking_window_gist';
 import { Migration20261127021614_drop_booking_type_index } from '../../migrations/Migration20261127021614_drop_booking_type_index';
 import { Migration20261130040316_booking_quote_charges } from '../../migrations/Migration20261130040316_booking_quote_charges';
+import { Migration20261130050000_booking_placement } from '../../migrations/Migration20261130050000_booking_placement';
 import { Migration20261130050000_lockouts_and_challenges } from '../../migrations/Migration20261130050000_lockouts_and_challenges';
 import { Migration20261130050041_calendar_feed } from '../../migrations/Migration20261130050041_calendar_feed';
+import { Migration20261130051000_booking_change_moves } from '../../migrations/Migration20261130051000_booking_change_moves';
+import { Migration20261130052000_payout_postponement } from '../../migrations/Migration20261130052000_payout_postponement';
 import { Migration20261201090000_idempotency_key } from '../../migrations/Migration20261201090000_idempotency_key';
 
 /** Every migration in order. Listed by hand so that the built server and the tests run the same set. */
@@ -17,7 +20,10 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127020000_booking_window_gist', class: Migration20261127020000_booking_window_gist },
   { name: 'Migration20261127021614_drop_booking_type_index', class: Migration20261127021614_drop_booking_type_index },
   { name: 'Migration20261130040316_booking_quote_charges', class: Migration20261130040316_booking_quote_charges },
+  { name: 'Migration20261130050000_booking_placement', class: Migration20261130050000_booking_placement },
   { name: 'Migration20261130050000_lockouts_and_challenges', class: Migration20261130050000_lockouts_and_challenges },
   { name: 'Migration20261130050041_calendar_feed', class: Migration20261130050041_calendar_feed },
+  { name: 'Migration20261130051000_booking_change_moves', class: Migration20261130051000_booking_change_moves },
+  { name: 'Migration20261130052000_payout_postponement', class: Migration20261130052000_payout_postponement },
   { name: 'Migration20261201090000_idempotency_key', class: Migration20261201090000_idempotency_key },
 ];

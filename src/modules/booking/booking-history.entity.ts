@@ -1,13 +1,36 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref, type Opt } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Check, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref, type Opt } from '@mikro-orm/core';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { newId } from '../../common/ids';
 import { Role } from '../../core/viewer';
 import { BookingStatus } from './booking-status';
 import { Booking } from './booking.entity';
 
+/** What a history line records: a change of status, or a move to another time. */
+export enum BookingChangeKind {
+  STATUS = 'STATUS',
+  RESCHEDULE = 'RESCHEDULE',
+  POSTPONEMENT = 'POSTPONEMENT',
+}
+registerEnumType(BookingChangeKind, {
+  name: 'BookingChangeKind',
+  description: 'What a history line records.',
+  valuesConfig: {
+    STATUS: { description: 'A change of status (the booking placed, confirmed, released…).' },
+    RESCHEDULE: { description: 'The booking moved to another time; its status stays.' },
+    POSTPONEMENT: { description: 'A confirmed job postponed for weather; the brand pays the postponement fee of its deal memo.' },
+  },
+});
+
 @ObjectType({ description: 'One change of a booking: who, when, from what to what, and why.' })
 @Entity()
 @Index({ properties: ['booking', 'at'] })
+// A move says where from and where to; a change of status says neither.
+@Check({
+  name: 'booking_change_move_times',
+  expression:
+    "(kind = 'STATUS' and from_start is null and from_end is null and to_start is null and to_end is null) " +
+    "or (kind <> 'STATUS' and from_start is not null and from_end is not null and to_start is not null and to_end is not null)",
+})
 export class BookingChange {
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryKey({ type: 'uuid' })
@@ -15,6 +38,11 @@ export class BookingChange {
 
   @ManyToOne(() => Booking, { ref: true, deleteRule: 'cascade' })
   booking!: Ref<Booking>;
+
+  @Field(() => BookingChangeKind, { description: 'A change of status, a reschedule or a postponement.' })
+  // The database fills it in for the lines the booking write inserts by hand: they are changes of status.
+  @Enum({ items: () => BookingChangeKind, default: BookingChangeKind.STATUS })
+  kind: Opt<BookingChangeKind> = BookingChangeKind.STATUS;
 
   @Field(() => BookingStatus, { nullable: true, description: 'Status before; null when the booking was created.' })
   @Enum({ items: () => BookingStatus, nullable: true })
@@ -35,6 +63,22 @@ export class BookingChange {
   @Field(() => String, { nullable: true, description: 'Why, as given.' })
   @Property({ type: 'text', nullable: true })
   reason: string | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'For a reschedule or a postponement: the start before the move; null otherwise.' })
+  @Property({ type: 'datetime', nullable: true })
+  fromStart: Date | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'For a reschedule or a postponement: the end before the move; null otherwise.' })
+  @Property({ type: 'datetime', nullable: true })
+  fromEnd: Date | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'For a reschedule or a postponement: the start after the move; null otherwise.' })
+  @Property({ type: 'datetime', nullable: true })
+  toStart: Date | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'For a reschedule or a postponement: the end after the move; null otherwise.' })
+  @Property({ type: 'datetime', nullable: true })
+  toEnd: Date | null = null;
 
   @Field(() => Date, { description: 'When.' })
   @Property({ type: 'datetime' })

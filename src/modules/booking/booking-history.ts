@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { actorId, Role, type Viewer } from '../../core/viewer';
-import { BookingChange } from './booking-history.entity';
+import { BookingChange, BookingChangeKind } from './booking-history.entity';
 import type { BookingStatus } from './booking-status';
 import type { Booking } from './booking.entity';
 
@@ -20,6 +20,30 @@ export function recordChange(em: EntityManager, booking: Booking, from: BookingS
     booking,
     fromStatus: from,
     toStatus: booking.status,
+    actorRole: actor.role,
+    actorId: actor.id,
+    reason,
+    at: new Date(),
+  });
+}
+
+/** A move of a booking in time: a reschedule, or a postponement for weather. */
+export type MoveKind = BookingChangeKind.RESCHEDULE | BookingChangeKind.POSTPONEMENT;
+
+/**
+ * Appends the history line of a move: the booking (already at its new time) was at `from` before; its status stays.
+ * Written beside status changes so that the history reads as one list of everything that happened to the booking.
+ */
+export function recordMove(em: EntityManager, booking: Booking, kind: MoveKind, from: { start: Date; end: Date }, actor: Actor, reason: string | null): BookingChange {
+  return em.create(BookingChange, {
+    booking,
+    kind,
+    fromStatus: booking.status,
+    toStatus: booking.status,
+    fromStart: from.start,
+    fromEnd: from.end,
+    toStart: booking.start,
+    toEnd: booking.end,
     actorRole: actor.role,
     actorId: actor.id,
     reason,

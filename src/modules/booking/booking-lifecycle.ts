@@ -13,8 +13,8 @@ import { canTransition } from './booking-transitions';
 import { transition, transitionError } from './booking-transition';
 import { Booking, DigitalBooking, PhysicalBooking } from './booking.entity';
 import { twinJobOf, twinRefusals } from './booking.service';
-import { isLiveOption, optionRanks, releaseOverlappingOptions } from './option-ranking';
-import { clashError, findClash, isClashViolation } from './physical-clash';
+import { firstOptionAhead, isLiveOption, releaseOverlappingOptions } from './option-ranking';
+import { clashError, findClash, isClashViolation, optionAheadError } from './physical-clash';
 import { Model } from '../model/model.entity';
 import { PayoutReason } from '../payout/payout.entity';
 import { writePayouts } from '../payout/payout-ledger';
@@ -41,7 +41,7 @@ async function chargeCancellation(em: EntityManager, booking: Booking, at: Date)
 }
 
 /** Loads a booking for a change, locked against concurrent changes, if the viewer may act on it. */
-async function loadForChange(em: EntityManager, viewer: Viewer, id: string): Promise<Result<Booking>> {
+export async function loadForChange(em: EntityManager, viewer: Viewer, id: string): Promise<Result<Booking>> {
   const booking = isUuid(id) ? await em.findOne(Booking, id, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
   if (!booking || !can(viewer, Action.READ_BOOKING, bookingFacts(booking))) return fail(userError(UserErrorCode.BOOKING_NOT_FOUND, 'no such booking', ['id']));
   if (!can(viewer, Action.CHANGE_BOOKING, bookingFacts(booking))) return fail(userError(UserErrorCode.FORBIDDEN, "a model's bookings are changed by her agency", ['id']));
@@ -78,8 +78,8 @@ export async function confirmBooking(ctx: RequestContext, id: string, overrideLo
           if (challenge) return fail(userError(UserErrorCode.CHALLENGE_EXPIRED, `the option was challenged and not confirmed by ${challenge.deadline.toISOString()}`, ['id']));
           return fail(userError(UserErrorCode.OPTION_EXPIRED, `the option expired at ${booking.optionExpiresAt!.toISOString()}`, ['id']));
         }
-        const rank = (await optionRanks(em, [booking.id], now)).get(booking.id);
-        if (rank !== 1) return fail(userError(UserErrorCode.OPTION_NOT_FIRST, `the option ranks ${rank}; a higher option is still live`, ['id']));
+        const ahead = await firstOptionAhead(em, booking.id, now);
+        if (ahead) return fail(optionAheadError(viewer, ahead.option, `the option ranks ${ahead.ahead + 1}`, ['id']));
         const clash = await findClash(em, { modelId: booking.model.id, start: booking.blockedStart, end: booking.blockedEnd }, booking.id);
         if (clash) return fail(clashError(viewer, clash, ['id']));
         // The model row first, FOR SHARE, then (a later statement) her lockouts: a lockout placed meanwhile has either

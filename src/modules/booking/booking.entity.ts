@@ -10,6 +10,9 @@ import { BookingStatus, BookingType } from './booking-status';
 /** Name of the exclusion constraint that keeps confirmed physical bookings of one model apart. */
 export const PHYSICAL_CLASH_CONSTRAINT = 'booking_no_physical_clash';
 
+/** The sequence that gives each booking its place in line (see Booking.placement). */
+export const BOOKING_PLACEMENT_SEQUENCE = 'booking_placement_seq';
+
 /** Name of the index on (model, blocked range) that overlap queries use. */
 export const BOOKING_WINDOW_INDEX = 'booking_model_window_idx';
 
@@ -112,9 +115,16 @@ export abstract class Booking {
   @Property({ type: 'datetime', nullable: true })
   completedAt: Date | null = null;
 
-  @Field(() => Date, { description: 'When the booking was placed; options rank by it.' })
+  @Field(() => Date, { description: 'When the booking was placed. Options rank by the order the database placed them in (a moved option ranks from when it was moved), not by this instant.' })
   @Property({ type: 'datetime' })
   createdAt: Opt<Date> = new Date();
+
+  /**
+   * The order the database placed the booking in, from one sequence: options rank by it, so that API processes whose
+   * clocks disagree never reorder them. Given anew when an option is moved. Left to the column's default on insert.
+   */
+  @Property({ type: 'bigint', autoincrement: true })
+  placement!: Opt<string>;
 
   @Field(() => Date, { description: 'When the booking last changed.' })
   @Property({ type: 'datetime', onUpdate: () => new Date() })

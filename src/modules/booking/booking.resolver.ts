@@ -6,12 +6,22 @@ import { Model } from '../model/model.entity';
 import { BookingChange } from './booking-history.entity';
 import { completeBooking } from './booking-completion';
 import { cancelBooking, confirmBooking } from './booking-lifecycle';
+import { postponeBooking, rescheduleBooking } from './booking-schedule';
 import { listBookings } from './booking-list';
 import { Booking, PhysicalBooking } from './booking.entity';
 import { BookingStatus } from './booking-status';
 import { effectiveStatus } from './effective-status';
 import { createDigitalBooking, createPhysicalBooking, findBooking } from './booking.service';
-import { BookingConnection, BookingListArgs, BookingPayload, CompleteBookingInput, CreateDigitalBookingInput, CreatePhysicalBookingInput } from './booking.types';
+import {
+  BookingConnection,
+  BookingListArgs,
+  BookingPayload,
+  CompleteBookingInput,
+  CreateDigitalBookingInput,
+  CreatePhysicalBookingInput,
+  PostponeBookingInput,
+  RescheduleBookingInput,
+} from './booking.types';
 import { historyByBookingLoader, optionRankLoader } from './booking.loaders';
 import { modelLoader } from '../model/model.loaders';
 import { brandLoader } from '../brand/brand.loaders';
@@ -34,7 +44,7 @@ export class BookingResolver {
     return effectiveStatus(booking, new Date());
   }
 
-  @FieldResolver(() => [BookingChange], { description: 'Every status change, oldest first.' })
+  @FieldResolver(() => [BookingChange], { description: 'Every change of status and every move in time, oldest first.' })
   history(@Ctx() ctx: RequestContext, @Root() booking: Booking): Promise<BookingChange[]> {
     return historyByBookingLoader(ctx).load(booking.id);
   }
@@ -102,6 +112,24 @@ export class BookingResolver {
     @Arg('reason', () => String, { description: 'Why; kept in the history.' }) reason: string,
   ): Promise<BookingPayload> {
     return payload('booking', await cancelBooking(ctx, id, reason));
+  }
+
+  @Authorized()
+  @Mutation(() => BookingPayload, {
+    description:
+      "Moves an option or a confirmed booking to a new time, keeping its id, brand and deal memo; the rules apply at the new time (PHYSICAL_CLASH, OPTION_NOT_FIRST for a confirmed booking over live options, the twin's consent and cap). A moved option ranks from when it moved. A brand moves its own options; the agency any, and confirmed bookings, which are priced again under their frozen terms. The history records where from and where to.",
+  })
+  async rescheduleBooking(@Ctx() ctx: RequestContext, @Arg('input', () => RescheduleBookingInput) input: RescheduleBookingInput): Promise<BookingPayload> {
+    return payload('booking', await rescheduleBooking(ctx, input));
+  }
+
+  @Authorized()
+  @Mutation(() => BookingPayload, {
+    description:
+      "Postpones a confirmed physical job for weather to a new time, moved as by rescheduleBooking; the brand is charged the postponement fee of its deal memo (a share of the agreed total), once per postponement. The booking's agency only. Asked again once done, it changes and charges nothing more.",
+  })
+  async postponeBooking(@Ctx() ctx: RequestContext, @Arg('input', () => PostponeBookingInput) input: PostponeBookingInput): Promise<BookingPayload> {
+    return payload('booking', await postponeBooking(ctx, input));
   }
 }
 

@@ -16,7 +16,7 @@ import { inTransaction, retryTransient } from '../../core/transaction';
 import { BookingStatus, BookingType, LIVE_STATUSES } from './booking-status';
 import { blockedOverlaps, Booking, DigitalBooking } from './booking.entity';
 import type { CreateDigitalBookingInput, CreatePhysicalBookingInput } from './booking.types';
-import { clashError, findClash, isClashViolation } from './physical-clash';
+import { clashError, findClash, isClashViolation, optionAheadError } from './physical-clash';
 import { insertPhysicalBooking, physicalBookingFacts } from './physical-booking.repository';
 import { freezeQuoteOrRefuse, priceOrRefuse } from '../pricing/quote.service';
 import { termsFromCard, type PricedBooking } from '../pricing/quote';
@@ -29,9 +29,10 @@ const MAX_TRAVEL_MINUTES = 24 * 60;
 const MAX_WRITE_ATTEMPTS = 3;
 const MINUTE = 60_000;
 const DAY_MS = 24 * 60 * MINUTE;
-const MAX_PHYSICAL_MS = 31 * DAY_MS;
-const MAX_JOB_MS = 366 * DAY_MS;
-const MAX_LICENCE_MS = 3653 * DAY_MS;
+/** The longest a physical booking, a production window and a licence may run. */
+export const MAX_PHYSICAL_MS = 31 * DAY_MS;
+export const MAX_JOB_MS = 366 * DAY_MS;
+export const MAX_LICENCE_MS = 3653 * DAY_MS;
 
 interface Parties {
   model: Model;
@@ -76,7 +77,7 @@ export async function resolveParties(
   return ok({ model, brand });
 }
 
-function checkTravel(minutes: number | null | undefined, field: string[]): UserError | null {
+export function checkTravel(minutes: number | null | undefined, field: string[]): UserError | null {
   if (minutes == null || (Number.isInteger(minutes) && minutes >= 0 && minutes <= MAX_TRAVEL_MINUTES)) return null;
   return userError(UserErrorCode.INVALID_INPUT, `travel time must be 0 to ${MAX_TRAVEL_MINUTES} minutes`, field);
 }
@@ -160,9 +161,7 @@ async function writePhysicalBooking(
       modelTermsCache(ctx).set(facts.terms);
       if (!facts.brandExists) return brandNotFound();
       if (facts.clash) return fail(clashError(viewer, facts.clash));
-      if (facts.liveOptions) {
-        return fail(userError(UserErrorCode.OPTION_NOT_FIRST, `${facts.liveOptions} live option(s) hold this time; confirm or release them first`, ['input', 'start']));
-      }
+      if (facts.firstLiveOption) return fail(optionAheadError(viewer, facts.firstLiveOption, `${facts.liveOptions} live option(s) hold this time; confirm or release them first`, ['input', 'start']));
       if (facts.lockout && overrideLockout === null) return fail(lockedOutError(facts.lockout));
       terms = facts.terms;
     }

@@ -119,6 +119,60 @@ export class CompleteBookingInput {
   delivered?: DeliverableInput[] | null;
 }
 
+@InputType({ description: 'A licence period [start, end).' })
+export class UsagePeriodInput {
+  @Field(() => Date, { description: 'Start of the licence.' })
+  start!: Date;
+
+  @Field(() => Date, { description: 'End of the licence (exclusive).' })
+  end!: Date;
+}
+
+@InputType({
+  description:
+    'Moves a booking to a new time, keeping its id, brand and deal memo. PHYSICAL: new start and end, and optionally place and travel. DIGITAL: a new production window, and optionally a new licence period.',
+})
+export class RescheduleBookingInput {
+  @Field(() => ID, { description: 'The booking.' })
+  id!: string;
+
+  @Field(() => Date, { description: 'New start, an instant (a digital job: of its production window).' })
+  start!: Date;
+
+  @Field(() => Date, { description: 'New end, an instant after start.' })
+  end!: Date;
+
+  @Field(() => LocationInput, { nullable: true, description: 'PHYSICAL: a new place. Default: where it was.' })
+  location?: LocationInput | null;
+
+  @Field(() => Int, { nullable: true, description: 'PHYSICAL: travel time to block before the start, in minutes (0..1440). Default: as it was.' })
+  travelBeforeMinutes?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'PHYSICAL: travel time to block after the end, in minutes (0..1440). Default: as it was.' })
+  travelAfterMinutes?: number | null;
+
+  @Field(() => UsagePeriodInput, { nullable: true, description: 'DIGITAL: a new licence period, within the twin’s consent. Default: as it was.' })
+  usage?: UsagePeriodInput | null;
+
+  @Field(() => String, { nullable: true, description: 'Why; kept in the history.' })
+  reason?: string | null;
+}
+
+@InputType({ description: 'Postpones a confirmed physical job for weather to a new time; the brand pays the postponement fee of its deal memo.' })
+export class PostponeBookingInput {
+  @Field(() => ID, { description: 'The booking: a confirmed physical job.' })
+  id!: string;
+
+  @Field(() => Date, { description: 'New start, an instant.' })
+  start!: Date;
+
+  @Field(() => Date, { description: 'New end, an instant after start.' })
+  end!: Date;
+
+  @Field(() => String, { description: 'Why (the weather expected, say); kept in the history.' })
+  reason!: string;
+}
+
 @ObjectType({ description: 'Result of a booking mutation.' })
 export class BookingPayload {
   @Field(() => Booking, { nullable: true, description: 'The booking as it now stands; null when nothing changed.' })

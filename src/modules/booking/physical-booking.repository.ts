@@ -11,7 +11,7 @@ import type { Actor } from './booking-history';
 import { BookingStatus, BookingType } from './booking-status';
 import { bookingOfRow, type BookingRow } from './booking-rows';
 import type { PhysicalBooking } from './booking.entity';
-import type { ClashingBooking } from './physical-clash';
+import { bookingInTheWay, type ClashingBooking } from './physical-clash';
 
 /*
  * Creating a physical booking is the hottest write there is, so it runs as hand-written prepared statements (parsed
@@ -53,6 +53,8 @@ export interface PhysicalBookingFacts {
   liveOptions: number;
   /** The first lockout of hers in force over the range, if any. */
   lockout: { start: Date; end: Date } | null;
+  /** The first of them placed, whose range a refusal names (looked for only when asked). */
+  firstLiveOption: ClashingBooking | null;
 }
 
 /** The terms of recently booked models, bounded: past `maxEntries` the one remembered longest ago is forgotten. */
@@ -83,10 +85,8 @@ const FACTS: PreparedStatement = {
     exists (select 1 from brand where id = p.brand_id) as brand_exists,
     c.id as clash_id, c.model_id as clash_model_id, c.agency_id as clash_agency_id, c.brand_id as clash_brand_id,
     c.blocked_start as clash_start, c.blocked_end as clash_end,
-    case when p.count_options and m.id is not null then
-      (select count(*) from booking o
-         where o.model_id = m.id and ${liveOptionSql('o', 'p.now')} and ${overlapsSql('o', 'p.blocked')})::int
-    else 0 end as live_options,
+    coalesce(o.live_options, 0) as live_options, o.id as option_id, o.agency_id as option_agency_id, o.brand_id as option_brand_id,
+    o.blocked_start as option_start, o.blocked_end as option_end,
     l.start_at as lockout_start, l.end_at as lockout_end,
     r.id as card_id, r.version as card_version, r.currency, r.hourly_rate, r.half_day_rate, r.day_rate, r.overtime_after8h_bps, r.overtime_after12h_bps,
     r.travel_hourly_rate, r.model_commission_bps, r.service_fee_bps, r.mother_agency_share_bps, r.platform_fee_bps,
@@ -98,6 +98,10 @@ const FACTS: PreparedStatement = {
     select c.id, c.model_id, c.agency_id, c.brand_id, c.blocked_start, c.blocked_end from booking c
     where c.model_id = m.id and ${blocksPhysicalWorkSql('c')} and ${overlapsSql('c', 'p.blocked')}
     order by c.blocked_start limit 1) c on true
+  left join lateral (
+    select o.id, o.agency_id, o.brand_id, o.blocked_start, o.blocked_end, count(*) over ()::int as live_options from booking o
+    where p.count_options and o.model_id = m.id and ${liveOptionSql('o', 'p.now')} and ${overlapsSql('o', 'p.blocked')}
+    order by o.placement limit 1) o on true
   left join lateral (
     select l.start_at, l.end_at from lockout l
     where l.model_id = m.id and ${lockoutInForceOverlapsSql('l', 'p.blocked')}
@@ -122,6 +126,11 @@ interface FactsRow {
   live_options: number;
   lockout_start: string | null;
   lockout_end: string | null;
+  option_id: string | null;
+  option_agency_id: string;
+  option_brand_id: string;
+  option_start: string;
+  option_end: string;
   card_id: string | null;
   card_version: string | null;
   currency: string;
@@ -162,7 +171,7 @@ const cardOf = (r: FactsRow): CardPrices => ({
   territoryFactorBps: r.territory_factor_bps,
 });
 
-/** Reads, in one statement, the model, whether the brand exists, the first clash, the live options and the card. */
+/** Reads, in one statement, the model, whether the brand exists, the first clash, the live options (and the first placed) and the card. */
 export async function physicalBookingFacts(
   em: EntityManager,
   q: { modelId: string; brandId: string; blockedStart: Date; blockedEnd: Date; countOptions: boolean; now?: Date },
@@ -193,6 +202,16 @@ export async function physicalBookingFacts(
     liveOptions: row.live_options,
     lockout: row.lockout_start
       ? { start: em.getPlatform().parseDate(row.lockout_start), end: em.getPlatform().parseDate(row.lockout_end!) }
+      : null,
+    firstLiveOption: row.option_id
+      ? bookingInTheWay(em, {
+          id: row.option_id,
+          model_id: row.model_id!,
+          agency_id: row.option_agency_id,
+          brand_id: row.option_brand_id,
+          blocked_start: row.option_start,
+          blocked_end: row.option_end,
+        })
       : null,
   };
 }

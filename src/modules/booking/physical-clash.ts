@@ -38,13 +38,54 @@ export interface ClashingBooking {
   blockedEnd: Date;
 }
 
+/** A booking in the way as hand-written SQL returns it (timestamps as PostgreSQL writes them). */
+export interface RowInTheWay {
+  id: string;
+  model_id: string;
+  agency_id: string;
+  brand_id: string;
+  blocked_start: string | Date;
+  blocked_end: string | Date;
+}
+
+/** What an error tells of a booking in the way, from its row. */
+export function bookingInTheWay(em: EntityManager, row: RowInTheWay): ClashingBooking {
+  const date = (v: string | Date) => (v instanceof Date ? v : em.getPlatform().parseDate(v));
+  return {
+    id: row.id,
+    model: { id: row.model_id },
+    agency: { id: row.agency_id },
+    brand: { id: row.brand_id },
+    blockedStart: date(row.blocked_start),
+    blockedEnd: date(row.blocked_end),
+  };
+}
+
+/** The range of a booking in the way, and its id only where the viewer may see that booking; never its brand. */
+function conflictOf(viewer: Viewer, b: ClashingBooking): Conflict {
+  return Object.assign(new Conflict(), {
+    start: b.blockedStart,
+    end: b.blockedEnd,
+    bookingId: can(viewer, Action.READ_BOOKING, bookingFacts(b)) ? b.id : null,
+  });
+}
+
+/**
+ * The OPTION_NOT_FIRST user error naming the range of the first live option ahead (placed earlier and overlapping),
+ * and that option where the viewer may see it. `lead` says how the request stands behind it.
+ */
+export function optionAheadError(viewer: Viewer, option: ClashingBooking, lead: string, field: string[]): UserError {
+  return userError(
+    UserErrorCode.OPTION_NOT_FIRST,
+    `${lead}; the first live option holds ${option.blockedStart.toISOString()} to ${option.blockedEnd.toISOString()} (travel included)`,
+    field,
+    conflictOf(viewer, option),
+  );
+}
+
 /** The PHYSICAL_CLASH user error naming the range in the way, and the booking where the viewer may see it. */
 export function clashError(viewer: Viewer, clash: ClashingBooking, field: string[] = ['input', 'start']): UserError {
-  const conflict = Object.assign(new Conflict(), {
-    start: clash.blockedStart,
-    end: clash.blockedEnd,
-    bookingId: can(viewer, Action.READ_BOOKING, bookingFacts(clash)) ? clash.id : null,
-  });
+  const conflict = conflictOf(viewer, clash);
   return userError(
     UserErrorCode.PHYSICAL_CLASH,
     `the model is booked from ${clash.blockedStart.toISOString()} to ${clash.blockedEnd.toISOString()} (travel included)`,

@@ -26,7 +26,7 @@ export class BookingMoneyResolver {
   @FieldResolver(() => Charges, {
     nullable: true,
     description:
-      "What the brand is finally charged: at completion the deal memo's lines as the work turned out (overtime, items delivered), or a brand's cancellation fee; exactly what its brand statement charges. Null while nothing is charged, and for viewers who may not see the booking's lines.",
+      "What the brand is charged: each weather postponement's fee, then at completion the deal memo's lines as the work turned out (overtime, items delivered), or a brand's cancellation fee; exactly what its brand statement charges. Null while nothing is charged, and for viewers who may not see the booking's lines.",
   })
   async charges(@Ctx() ctx: RequestContext, @Root() booking: Booking): Promise<Charges | null> {
     // What the brand pays is shown to whoever may read the quote's lines (READ_QUOTE_LINES).
@@ -35,7 +35,7 @@ export class BookingMoneyResolver {
   }
 
   @FieldResolver(() => [Payout], {
-    description: 'Payout lines written at completion or cancellation: all of them for her agency, her own for the model, none for the brand (its charge is `charges`).',
+    description: 'Payout lines written at completion, cancellation or a postponement for weather: all of them for her agency, her own for the model, none for the brand (its charge is `charges`).',
   })
   async payouts(@Ctx() ctx: RequestContext, @Root() booking: Booking): Promise<Payout[]> {
     const viewer = viewerOf(ctx);

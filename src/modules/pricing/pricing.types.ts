@@ -80,7 +80,7 @@ export class Quote {
 
 @ObjectType({
   description:
-    "What the brand is finally charged for a booking: the deal memo's lines as the work turned out (overtime, items delivered) at completion, or the cancellation fee. Exactly what the brand statement charges for it.",
+    "What the brand is charged for a booking: each weather postponement's fee, then the deal memo's lines as the work turned out (overtime, items delivered) at completion, or the cancellation fee. Exactly what the brand statement charges for it.",
 })
 export class Charges {
   @Field(() => String, { description: 'ISO 4217 currency of every amount.' })
@@ -92,7 +92,7 @@ export class Charges {
   @Field(() => Money, { description: 'What the brand pays in all: the sum of the lines, and of the payouts written for the booking.' })
   total!: Money;
 
-  @Field(() => Date, { description: 'When the charge was made (completion or cancellation).' })
+  @Field(() => Date, { description: 'When the last charge was made (a postponement, the completion or a cancellation).' })
   chargedAt!: Date;
 }
 

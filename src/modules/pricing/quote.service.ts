@@ -120,28 +120,53 @@ export async function freezeQuoteOrRefuse(em: EntityManager, booking: Booking, a
 }
 
 /**
- * Records on the deal memo what the brand is finally charged (the lines as worked, or a cancellation fee), in the
- * same transaction as the payouts that add up to it. Stored, not derived: what was charged never changes with the code.
+ * Adds to the deal memo what the brand is charged (the lines as worked, a cancellation fee, a postponement fee), in
+ * the same transaction as the payouts that add up to it, so that the charged total is always what the booking's
+ * payouts sum to (what its brand statement charges). Stored, not derived: what was charged never changes with the code.
  */
 export function recordCharge(quote: BookingQuote, charged: PricedBooking, at: Date): void {
-  quote.chargedLines = charged.lines;
-  quote.chargedTotal = charged.brandTotal;
+  quote.chargedLines = [...(quote.chargedLines ?? []), ...charged.lines];
+  quote.chargedTotal = (quote.chargedTotal ?? 0) + charged.brandTotal;
   quote.chargedAt = at;
 }
 
-/** The brand's cancellation fee as one line: `bps` of the frozen total, split like it. */
-export function cancellationCharge(quote: BookingQuote, bps: number): PricedBooking {
+/** A fee of `bps` of the frozen total as one line, split like the total. */
+function feeCharge(quote: BookingQuote, bps: number, kind: QuoteLine['kind'], what: string): PricedBooking {
   const fee = scaleDistribution(pricedFromFrozen(quote), bps);
   const line: QuoteLine = {
-    kind: 'CANCELLATION_FEE',
+    kind,
     // A label for people: the bps as a percentage (25.5% reads better than 2550 bps); the amount is the integer.
-    description: `Cancellation fee, ${bps / 100}% of the agreed total`,
+    description: `${what}, ${bps / 100}% of the agreed total`,
     unit: 'FLAT',
     quantity: 1,
     unitAmount: fee.brandTotal,
     amount: fee.brandTotal,
   };
   return { currency: quote.currency, lines: [line], ...fee };
+}
+
+/** The brand's cancellation fee as one line: `bps` of the frozen total, split like it. */
+export const cancellationCharge = (quote: BookingQuote, bps: number): PricedBooking => feeCharge(quote, bps, 'CANCELLATION_FEE', 'Cancellation fee');
+
+/** The brand's fee for a postponement for weather: the share of the frozen total its deal memo holds, split like it. */
+export const postponementCharge = (quote: BookingQuote): PricedBooking =>
+  feeCharge(quote, quote.terms.weatherPostponementBps, 'POSTPONEMENT_FEE', 'Weather postponement fee');
+
+/**
+ * Prices a booking that moved again under its deal memo's terms (never today's card) and writes the new lines and
+ * amounts on the memo, which still balances; or says why it cannot, writing nothing.
+ */
+export function repriceFrozen(quote: BookingQuote, booking: Booking, at: RefusalAt): Result<PricedBooking> {
+  const priced = priceOrRefuse(quote.terms, factsOf(booking), at);
+  if (!priced.ok) return priced;
+  const p = priced.value;
+  quote.lines = p.lines;
+  quote.brandTotal = p.brandTotal;
+  quote.modelAmount = p.model;
+  quote.agencyAmount = p.agency;
+  quote.motherAgencyAmount = p.motherAgency;
+  quote.platformAmount = p.platform;
+  return priced;
 }
 
 const toLines = (lines: QuoteLine[], c: string): Quote['lines'] =>
