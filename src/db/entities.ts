@@ -6,7 +6,9 @@ import { Model } from '../modules/model/model.entity';
 import { Payout } from '../modules/payout/payout.entity';
 import { BookingQuote } from '../modules/pricing/booking-quote.entity';
 import { RateCard } from '../modules/pricing/rate-card.entity';
+import { ConsentVersion } from '../modules/twin/consent-version.entity';
 import { DigitalTwin } from '../modules/twin/twin.entity';
+import { Delivery } from '../modules/delivery/delivery.entity';
 
 /** Every entity, listed so that discovery needs no folder scan and works the same from source and from build. */
-export const ENTITIES = [Agency, Brand, Model, DigitalTwin, Booking, PhysicalBooking, DigitalBooking, BookingChange, RateCard, BookingQuote, Payout];
+export const ENTITIES = [Agency, Brand, Model, DigitalTwin, Booking, PhysicalBooking, DigitalBooking, BookingChange, RateCard, BookingQuote, Payout, ConsentVersion, Delivery];
