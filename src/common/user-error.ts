@@ -26,6 +26,13 @@ export enum UserErrorCode {
   PAYOUT_NOT_FOUND = 'PAYOUT_NOT_FOUND',
   CONCURRENT_CHANGE = 'CONCURRENT_CHANGE',
   BOOKING_NOT_STARTED = 'BOOKING_NOT_STARTED',
+  CONSENT_WIDENING_NEEDS_MODEL = 'CONSENT_WIDENING_NEEDS_MODEL',
+  CONSENT_PROPOSAL_NOT_FOUND = 'CONSENT_PROPOSAL_NOT_FOUND',
+  CONSENT_PROPOSAL_CLOSED = 'CONSENT_PROPOSAL_CLOSED',
+  DELIVERY_NOT_FOUND = 'DELIVERY_NOT_FOUND',
+  DELIVERY_ALREADY_DECIDED = 'DELIVERY_ALREADY_DECIDED',
+  DELIVERY_NOT_OPEN = 'DELIVERY_NOT_OPEN',
+  DELIVERY_NOT_APPROVED = 'DELIVERY_NOT_APPROVED',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -55,6 +62,13 @@ registerEnumType(UserErrorCode, {
     PAYOUT_NOT_FOUND: { description: 'No such payout line visible to the viewer.' },
     CONCURRENT_CHANGE: { description: 'What the request depends on kept changing while it ran; nothing was written. Sending it again is safe.' },
     BOOKING_NOT_STARTED: { description: 'The work has not started yet (a physical job before its start, a digital one before its production window): it cannot be completed.' },
+    CONSENT_WIDENING_NEEDS_MODEL: { description: "The change gives the twin more than its consent in force (the message names what): her agency proposes it (proposeConsent) and only she accepts it." },
+    CONSENT_PROPOSAL_NOT_FOUND: { description: "No such consent proposal visible to the viewer." },
+    CONSENT_PROPOSAL_CLOSED: { description: 'The consent proposal was already accepted, declined or withdrawn.' },
+    DELIVERY_NOT_FOUND: { description: 'No such delivery visible to the viewer.' },
+    DELIVERY_ALREADY_DECIDED: { description: 'The delivery was already approved or rejected; a corrected one is submitted anew.' },
+    DELIVERY_NOT_OPEN: { description: 'The booking takes no deliveries or decisions now: it is not a confirmed digital booking.' },
+    DELIVERY_NOT_APPROVED: { description: 'Nothing delivered for this digital booking has been approved, so there is nothing to pay for: approve deliveries first, or cancel it.' },
   },
 });
 

@@ -1,4 +1,4 @@
-import { ArrayType, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
+import { ArrayType, Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { newId } from '../../common/ids';
 import { Role } from '../../core/viewer';
@@ -36,6 +36,8 @@ registerEnumType(ConsentVersionStatus, {
   expression: `create unique index "twin_consent_version_one_in_force" on "twin_consent_version" ("twin_id") where "status" = 'IN_FORCE'`,
 })
 export class ConsentVersion {
+  [OptionalProps]?: 'scope';
+
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();
