@@ -99,7 +99,7 @@ export async function updateDigitalTwin(ctx: RequestContext, input: UpdateDigita
     if (!can(viewer, Action.MANAGE_TWIN, modelFacts(model))) {
       const onlyPauseOrResume = input.status && input.status !== TwinStatus.RETIRED && !input.ownershipSplit && !input.consentScope && input.maxConcurrentJobs === undefined;
       if (!onlyPauseOrResume) {
-        return fail(userError(UserErrorCode.FORBIDDEN, 'a model may only pause or resume her twin (and narrow her consent with narrowConsent); the rest is for her agency'));
+        return fail(userError(UserErrorCode.FORBIDDEN, 'a model may only pause or resume her twin; the rest is for her agency'));
       }
     }
     if (twin.status === TwinStatus.RETIRED && input.status && input.status !== TwinStatus.RETIRED) {
