@@ -113,5 +113,9 @@ describe('where her likeness is licensed', () => {
     expect(next.pageInfo.hasNextPage).toBe(false);
     const bad = await app.request(LicencesDocument, { first: 2, after: 'not-a-cursor' }, s.model.token);
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    // Well formed, but in a year the database refuses: still the client's error, never a fault.
+    const yearZero = Buffer.from(JSON.stringify(['0000-01-01T00:00:00.000Z', completed])).toString('base64url');
+    const zero = await app.request(LicencesDocument, { first: 2, after: yearZero }, s.model.token);
+    expect(zero.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
   });
 });

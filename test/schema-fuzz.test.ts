@@ -249,7 +249,8 @@ describe('every argument of the schema, with edge values', () => {
   it('is answered without a fault: no 5xx, no INTERNAL_SERVER_ERROR, no internals, and the server keeps serving', async () => {
     const all = await cases();
     expect(all.length).toBeGreaterThan(200);
-    expect(all.length).toBeLessThan(1500);
+    // A bound on the run's length, not on the schema: consent, deliveries and licences brought it past 1,500 cases.
+    expect(all.length).toBeLessThan(2500);
     const faults: { label: string; status: number; codes: (string | undefined)[]; body?: string }[] = [];
     const run = async (c: Case) => {
       const res = await app.raw(JSON.stringify({ query: c.query, variables: c.variables }), c.token);

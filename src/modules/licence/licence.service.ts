@@ -1,4 +1,5 @@
-import { badArgument } from '../../common/bad-argument';
+import { badArgument, badArgumentOf } from '../../common/bad-argument';
+import { checkInstant } from '../../common/validate';
 import { isUuid } from '../../common/ids';
 import { money } from '../../common/money';
 import { decodeCursor, pageSize, toConnection, type Connection } from '../../common/pagination';
@@ -19,6 +20,9 @@ function afterUsageEnd(after: string | null | undefined): object {
   const c = decodeCursor(after);
   const at = new Date(c.key);
   if (Number.isNaN(at.getTime()) || at.toISOString() !== c.key || !isUuid(c.id)) throw badArgument('`after` is not a cursor this API gave out', 'after');
+  // A well-formed key can still name a year the database refuses (year 0); only ours ever reach SQL.
+  const outOfSpan = checkInstant(at, ['after']);
+  if (outOfSpan) throw badArgumentOf(outOfSpan);
   return { $or: [{ usageEnd: { $gt: at } }, { usageEnd: at, id: { $gt: c.id } }] };
 }
 
