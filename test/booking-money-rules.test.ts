@@ -15,6 +15,7 @@ import {
 } from './generated/graphql';
 import { at, seedScenario, seedTwin, type Scenario } from './support/factories';
 import { DEFAULT_CARD, fromNow, inHours, past, setCard } from './support/money';
+import { approveDeliveries } from './support/deliveries';
 import { startTestApp, type TestApp } from './support/test-app';
 
 let app: TestApp;
@@ -262,7 +263,8 @@ describe('what the brand is charged', () => {
     const id = await bookDigital(s, digital(s, past(10), past(34), { status: 'CONFIRMED' }));
     // Ordered: 2 × 3 333 + 2 months × 5 000 × 3 (EU) = 36 666. Delivered: 5 images, 16 665 + 30 000 = 46 665.
     expect((await chargesOf(id, s.brand.token))!.quote).toEqual({ brandTotal: eur(36666) });
-    const done = (await app.gql(CompleteBookingDocument, { input: { id, delivered: [{ kind: 'IMAGE', quantity: 5 }] } }, s.agency.token)).completeBooking;
+    await approveDeliveries(app, s, id, [{ kind: 'IMAGE', quantity: 5 }]);
+    const done = (await app.gql(CompleteBookingDocument, { input: { id } }, s.agency.token)).completeBooking;
     expect(done.userErrors).toEqual([]);
 
     const asBrand = (await chargesOf(id, s.brand.token))!;

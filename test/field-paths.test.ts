@@ -15,6 +15,14 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  AcceptConsentProposalDocument,
+  ApproveDeliveryDocument,
+  DeclineConsentProposalDocument,
+  NarrowConsentDocument,
+  ProposeConsentDocument,
+  RejectDeliveryDocument,
+  SubmitDeliveryDocument,
+  WithdrawConsentProposalDocument,
   ApprovePayoutsDocument,
   CancelBookingDocument,
   CompleteBookingDocument,
@@ -261,6 +269,21 @@ const CASES: Case[] = [
     code: 'INVALID_INPUT',
     field: ['input', 'reason'],
   },
+  { refusal: 'narrowConsent of an unknown twin', doc: NarrowConsentDocument, variables: () => ({ input: { twinId: randomUUID(), consentScope: OPEN_CONSENT } }), token: () => s.agency.token, code: 'TWIN_NOT_FOUND', field: ['input', 'twinId'] },
+  { refusal: 'proposeConsent for an unknown twin', doc: ProposeConsentDocument, variables: () => ({ input: { twinId: randomUUID(), consentScope: OPEN_CONSENT } }), token: () => s.agency.token, code: 'TWIN_NOT_FOUND', field: ['input', 'twinId'] },
+  { refusal: 'acceptConsentProposal of an unknown proposal', doc: AcceptConsentProposalDocument, variables: () => ({ input: { proposalId: randomUUID() } }), token: () => s.model.token, code: 'CONSENT_PROPOSAL_NOT_FOUND', field: ['input', 'proposalId'] },
+  { refusal: 'declineConsentProposal of an unknown proposal', doc: DeclineConsentProposalDocument, variables: () => ({ input: { proposalId: randomUUID() } }), token: () => s.model.token, code: 'CONSENT_PROPOSAL_NOT_FOUND', field: ['input', 'proposalId'] },
+  { refusal: 'withdrawConsentProposal of an unknown proposal', doc: WithdrawConsentProposalDocument, variables: () => ({ input: { proposalId: randomUUID() } }), token: () => s.agency.token, code: 'CONSENT_PROPOSAL_NOT_FOUND', field: ['input', 'proposalId'] },
+  {
+    refusal: 'submitDelivery for an unknown booking',
+    doc: SubmitDeliveryDocument,
+    variables: () => ({ input: { bookingId: randomUUID(), kind: 'IMAGE', quantity: 1, assetReference: 'dam://shoot/1' } }),
+    token: () => s.agency.token,
+    code: 'BOOKING_NOT_FOUND',
+    field: ['input', 'bookingId'],
+  },
+  { refusal: 'approveDelivery of an unknown delivery', doc: ApproveDeliveryDocument, variables: () => ({ id: randomUUID() }), token: () => s.model.token, code: 'DELIVERY_NOT_FOUND', field: ['id'] },
+  { refusal: 'rejectDelivery of an unknown delivery', doc: RejectDeliveryDocument, variables: () => ({ input: { deliveryId: randomUUID(), reason: 'blurred' } }), token: () => s.model.token, code: 'DELIVERY_NOT_FOUND', field: ['input', 'deliveryId'] },
   { refusal: 'confirmBooking of an unknown booking', doc: ConfirmBookingDocument, variables: () => ({ id: randomUUID() }), token: () => s.agency.token, code: 'BOOKING_NOT_FOUND', field: ['id'] },
   {
     refusal: 'cancelBooking with a blank reason',

@@ -17,6 +17,7 @@ import {
 } from './generated/graphql';
 import { seedAgency, seedModel, seedScenario, seedTwin, type Party, type Scenario } from './support/factories';
 import { DEFAULT_CARD, fromNow, past, setCard, type MoneyBooking, type PayoutLine } from './support/money';
+import { approveDeliveries } from './support/deliveries';
 import { startTestApp, type TestApp } from './support/test-app';
 
 let app: TestApp;
@@ -91,12 +92,15 @@ async function physicalOption(s: Scenario, start: string, end: string): Promise<
   return created.createPhysicalBooking.booking!.id;
 }
 
-async function confirmedDigital(s: Scenario, extra: Partial<CreateDigitalBookingInput> = {}): Promise<string> {
-  const created = await app.gql(CreateDigitalBookingDocument, { input: digital(s, extra) }, s.brand.token);
+/** A digital booking placed by the brand and confirmed by the agency; unless told otherwise, what was ordered is delivered and approved. */
+async function confirmedDigital(s: Scenario, extra: Partial<CreateDigitalBookingInput> = {}, approveOrder = true): Promise<string> {
+  const input = digital(s, extra);
+  const created = await app.gql(CreateDigitalBookingDocument, { input }, s.brand.token);
   expect(created.createDigitalBooking.userErrors).toEqual([]);
   const id = created.createDigitalBooking.booking!.id;
   const confirmed = await app.gql(ConfirmBookingDocument, { id }, s.agency.token);
   expect(confirmed.confirmBooking.userErrors).toEqual([]);
+  if (approveOrder) await approveDeliveries(app, s, id, input.deliverables);
   return id;
 }
 
@@ -291,7 +295,7 @@ describe('digital bookings', () => {
     await seedTwin(app, s.agency, s.model.id);
     await setCard(app, s.agency.token, { ...MODEL_CARD, modelId: s.model.id });
     const asOrdered = await confirmedDigital(s);
-    const delivered = await confirmedDigital(s, { title: 'Twin lookbook' });
+    const delivered = await confirmedDigital(s, { title: 'Twin lookbook' }, false);
 
     const frozen = (await moneyOf(delivered, s.agency.token)).quote;
     expect(frozen).toEqual({
@@ -315,7 +319,8 @@ describe('digital bookings', () => {
     expect(sum(full)).toBe(48332);
 
     // Five images and no video: 5 × 3 333 + 15 000 = 31 665 → 18 999 / 9 499.5 / 3 166.5; the tied leftover unit goes to the agency.
-    const done = await complete(s.agency, { id: delivered, delivered: [{ kind: 'image', quantity: 5 }, { kind: 'VIDEO', quantity: 0 }] });
+    await approveDeliveries(app, s, delivered, [{ kind: 'image', quantity: 2 }, { kind: 'IMAGE', quantity: 3 }]);
+    const done = await complete(s.agency, { id: delivered });
     expect(done.userErrors).toEqual([]);
     const partial = await moneyOf(delivered, s.agency.token);
     expect(ledger(partial.payouts)).toEqual([
@@ -514,20 +519,21 @@ describe('validation', () => {
     expect(sum((await moneyOf(id, s.agency.token)).payouts)).toBe(72000);
   });
 
-  it('refuses to complete with a delivered kind the frozen card does not price, storing nothing', async () => {
+  it('refuses to complete with an approved kind the frozen card does not price, storing nothing', async () => {
     const s = await seedScenario(app);
     await seedTwin(app, s.agency, s.model.id);
     await setCard(app, s.agency.token, { ...MODEL_CARD, modelId: s.model.id });
-    const id = await confirmedDigital(s);
-    const res = await complete(s.agency, { id, delivered: [{ kind: 'GIF', quantity: 3 }] });
-    expect(res).toEqual({ booking: null, userErrors: [{ code: 'UNPRICED_TERM', field: ['input', 'delivered'], message: expect.any(String) }] });
+    const id = await confirmedDigital(s, {}, false);
+    await approveDeliveries(app, s, id, [{ kind: 'GIF', quantity: 3 }]);
+    const res = await complete(s.agency, { id });
+    expect(res).toEqual({ booking: null, userErrors: [{ code: 'UNPRICED_TERM', field: ['input', 'id'], message: expect.any(String) }] });
     const delivery = await app.gql(DigitalDeliveryDocument, { id }, s.agency.token);
     expect(delivery.booking).toMatchObject({ status: 'CONFIRMED', delivered: null });
     expect((await moneyOf(id, s.agency.token)).payouts).toEqual([]);
 
-    // Completing as ordered still works afterwards.
-    expect((await complete(s.agency, { id })).userErrors).toEqual([]);
-    expect(sum((await moneyOf(id, s.agency.token)).payouts)).toBe(48332);
+    // Once what was ordered is approved too, the refusal still stands: an approved GIF is still unpriced.
+    await approveDeliveries(app, s, id, [{ kind: 'IMAGE', quantity: 7 }, { kind: 'VIDEO', quantity: 1 }]);
+    expect((await complete(s.agency, { id })).userErrors.map((e) => e.code)).toEqual(['UNPRICED_TERM']);
   });
 
   it('refuses to quote what the card does not price: UNPRICED_TERM naming the deliverable or medium, RATE_CARD_MISSING without a card', async () => {

@@ -22,6 +22,7 @@ import { startApiProcess, type ApiProcess } from './support/api-process';
 import { describeOnServer, ONE_CONNECTION } from './support/engine';
 import { seedAgency, seedModel, seedScenario, seedTwin, type Party, type Scenario } from './support/factories';
 import { DEFAULT_CARD, fromNow, inHours, past, setCard, type PayoutLine } from './support/money';
+import { approveDeliveries } from './support/deliveries';
 import { startTestApp, type GraphQLResponse, type TestApp } from './support/test-app';
 
 let app: TestApp;
@@ -71,6 +72,8 @@ async function confirmedDigital(s: Scenario, extra: Partial<CreateDigitalBooking
   expect(created.createDigitalBooking.userErrors).toEqual([]);
   const id = created.createDigitalBooking.booking!.id;
   expect((await app.gql(ConfirmBookingDocument, { id }, s.agency.token)).confirmBooking.userErrors).toEqual([]);
+  // Completion pays for approved deliveries only: what was ordered is delivered and approved.
+  await approveDeliveries(app, s, id, input.deliverables);
   return id;
 }
 

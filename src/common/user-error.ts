@@ -30,6 +30,13 @@ export enum UserErrorCode {
   OPTION_NOT_LIVE = 'OPTION_NOT_LIVE',
   OPTION_NOT_OUTRANKED = 'OPTION_NOT_OUTRANKED',
   CHALLENGE_EXPIRED = 'CHALLENGE_EXPIRED',
+  CONSENT_WIDENING_NEEDS_MODEL = 'CONSENT_WIDENING_NEEDS_MODEL',
+  CONSENT_PROPOSAL_NOT_FOUND = 'CONSENT_PROPOSAL_NOT_FOUND',
+  CONSENT_PROPOSAL_CLOSED = 'CONSENT_PROPOSAL_CLOSED',
+  DELIVERY_NOT_FOUND = 'DELIVERY_NOT_FOUND',
+  DELIVERY_ALREADY_DECIDED = 'DELIVERY_ALREADY_DECIDED',
+  DELIVERY_NOT_OPEN = 'DELIVERY_NOT_OPEN',
+  DELIVERY_NOT_APPROVED = 'DELIVERY_NOT_APPROVED',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -69,6 +76,13 @@ registerEnumType(UserErrorCode, {
     OPTION_NOT_LIVE: { description: 'The booking is not a live physical option (it is confirmed, released, declined, cancelled or past its expiry).' },
     OPTION_NOT_OUTRANKED: { description: 'The option named as challenger is not a live option of the same model overlapping the challenged one and ranking below it.' },
     CHALLENGE_EXPIRED: { description: "The option was challenged and its holder did not confirm it by the challenge's deadline: it no longer holds." },
+    CONSENT_WIDENING_NEEDS_MODEL: { description: "The change gives the twin more than its consent in force (the message names what): her agency proposes it (proposeConsent) and only she accepts it." },
+    CONSENT_PROPOSAL_NOT_FOUND: { description: "No such consent proposal visible to the viewer." },
+    CONSENT_PROPOSAL_CLOSED: { description: 'The consent proposal was already accepted, declined or withdrawn.' },
+    DELIVERY_NOT_FOUND: { description: 'No such delivery visible to the viewer.' },
+    DELIVERY_ALREADY_DECIDED: { description: 'The delivery was already approved or rejected; a corrected one is submitted anew.' },
+    DELIVERY_NOT_OPEN: { description: 'The booking takes no deliveries or decisions now: it is not a confirmed digital booking.' },
+    DELIVERY_NOT_APPROVED: { description: 'Nothing delivered for this digital booking has been approved, so there is nothing to pay for: approve deliveries first, or cancel it.' },
   },
 });
 

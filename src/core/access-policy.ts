@@ -88,6 +88,11 @@ export enum Action {
   READ_TWIN_EXCLUDED_BRANDS = 'READ_TWIN_EXCLUDED_BRANDS',
   PAUSE_TWIN = 'PAUSE_TWIN',
   MANAGE_TWIN = 'MANAGE_TWIN',
+  // Her consent (facts: the model's).
+  NARROW_CONSENT = 'NARROW_CONSENT',
+  PROPOSE_CONSENT = 'PROPOSE_CONSENT',
+  ACCEPT_CONSENT = 'ACCEPT_CONSENT',
+  READ_CONSENT_HISTORY = 'READ_CONSENT_HISTORY',
   // A booking (facts: modelId, agencyId, brandId).
   READ_BOOKING = 'READ_BOOKING',
   CHANGE_BOOKING = 'CHANGE_BOOKING',
@@ -102,6 +107,15 @@ export enum Action {
   READ_QUOTE_MODEL_AMOUNT = 'READ_QUOTE_MODEL_AMOUNT',
   // Her calendar feeds (facts: the model's): secret URLs that carry her calendar in full.
   MANAGE_MODEL_FEED = 'MANAGE_MODEL_FEED',
+  READ_CONSENT_FLAG = 'READ_CONSENT_FLAG',
+  // What her twin produced for a booking (facts: the booking's).
+  READ_DELIVERIES = 'READ_DELIVERIES',
+  SUBMIT_DELIVERY = 'SUBMIT_DELIVERY',
+  APPROVE_DELIVERY = 'APPROVE_DELIVERY',
+  APPROVE_DELIVERY_DELEGATED = 'APPROVE_DELIVERY_DELEGATED',
+  // A licence of her likeness: a digital booking whose usage runs (facts: the booking's).
+  READ_LICENCE = 'READ_LICENCE',
+  READ_LICENCE_EARNINGS = 'READ_LICENCE_EARNINGS',
   // A payout line (facts: agencyId of its booking; modelId or motherAgencyId when it is owed to them).
   READ_PAYOUT = 'READ_PAYOUT',
   ADVANCE_PAYOUT = 'ADVANCE_PAYOUT',
@@ -138,6 +152,12 @@ export const ACCESS: Readonly<Record<Action, readonly Relation[]>> = {
   [Action.READ_TWIN_EXCLUDED_BRANDS]: [ADMIN, OWN_AGENCY, THE_MODEL],
   [Action.PAUSE_TWIN]: [ADMIN, OWN_AGENCY, THE_MODEL],
   [Action.MANAGE_TWIN]: [ADMIN, OWN_AGENCY],
+  // Her consent is hers: she or her agency may take something away at once; only her agency proposes more, and only
+  // she accepts it (an admin cannot sign for her either). Its history and pending proposals stay on her side.
+  [Action.NARROW_CONSENT]: [ADMIN, OWN_AGENCY, THE_MODEL],
+  [Action.PROPOSE_CONSENT]: [ADMIN, OWN_AGENCY],
+  [Action.ACCEPT_CONSENT]: [THE_MODEL],
+  [Action.READ_CONSENT_HISTORY]: [ADMIN, OWN_AGENCY, THE_MODEL],
   // A booking in full (client, title, terms) is its brand's, the model's side's and the admin's; anyone else who
   // reads her calendar sees it as a busy block. Her bookings are changed by her agency, not by her.
   [Action.READ_BOOKING]: [ADMIN, OWN_AGENCY, THE_MODEL, OWN_BRAND],
@@ -158,6 +178,17 @@ export const ACCESS: Readonly<Record<Action, readonly Relation[]>> = {
   [Action.READ_QUOTE_MODEL_AMOUNT]: [ADMIN, OWN_AGENCY, THE_MODEL],
   // A feed of her calendar shows what she sees: she and her agency make and revoke them.
   [Action.MANAGE_MODEL_FEED]: [ADMIN, OWN_AGENCY, THE_MODEL],
+  // That a job fell outside her consent is for her side to settle, not something to tell the brand.
+  [Action.READ_CONSENT_FLAG]: [ADMIN, OWN_AGENCY, THE_MODEL],
+  // What her twin produced: the agency submits it (it runs the production), she approves or rejects it, or her
+  // agency does where her consent delegates it; the brand of the booking sees what it is getting.
+  [Action.READ_DELIVERIES]: [ADMIN, OWN_AGENCY, THE_MODEL, OWN_BRAND],
+  [Action.SUBMIT_DELIVERY]: [ADMIN, OWN_AGENCY],
+  [Action.APPROVE_DELIVERY]: [THE_MODEL],
+  [Action.APPROVE_DELIVERY_DELEGATED]: [OWN_AGENCY, THE_MODEL],
+  // Where her likeness is licensed: her side sees every licence and what it earned her; a brand its own licences.
+  [Action.READ_LICENCE]: [ADMIN, OWN_AGENCY, THE_MODEL, OWN_BRAND],
+  [Action.READ_LICENCE_EARNINGS]: [ADMIN, OWN_AGENCY, THE_MODEL],
   // A payout line: the booking's agency and the admin see them all, each party its own.
   [Action.READ_PAYOUT]: [ADMIN, OWN_AGENCY, MOTHER_AGENCY, THE_MODEL],
   [Action.ADVANCE_PAYOUT]: [ADMIN, OWN_AGENCY],

@@ -9,6 +9,7 @@ import { Model } from '../modules/model/model.entity';
 import { RateCard } from '../modules/pricing/rate-card.entity';
 import { freezeQuoteOrRefuse } from '../modules/pricing/quote.service';
 import { DigitalTwin, TwinStatus } from '../modules/twin/twin.entity';
+import { ConsentVersion, ConsentVersionStatus } from '../modules/twin/consent-version.entity';
 import { signToken } from '../core/tokens';
 import { Role } from '../core/viewer';
 
@@ -49,7 +50,7 @@ async function seed(em: EntityManager): Promise<void> {
   );
   MODELS.forEach((m, i) => {
     if (!m.twin) return;
-    em.create(DigitalTwin, {
+    const twin = em.create(DigitalTwin, {
       model: models[i],
       status: TwinStatus.ACTIVE,
       modelShareBps: 6000,
@@ -63,6 +64,8 @@ async function seed(em: EntityManager): Promise<void> {
       excludedBrandIds: [],
       consentEndsAt: null,
     });
+    // Its consent as version 1, in force, so that its history starts where every twin's does.
+    em.create(ConsentVersion, { twin, version: 1, status: ConsentVersionStatus.IN_FORCE, ...twin.consentScope, approvalDelegatedToAgency: false, proposedByRole: Role.SYSTEM, decidedByRole: Role.SYSTEM, decidedAt: new Date() });
   });
   // Every agency has a default card, and Inès her own, dearer one: confirmed work is always priced.
   agencies.forEach((agency) => em.create(RateCard, { agency, ...AGENCY_CARD }));

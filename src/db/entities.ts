@@ -8,8 +8,11 @@ import { Model } from '../modules/model/model.entity';
 import { Payout } from '../modules/payout/payout.entity';
 import { BookingQuote } from '../modules/pricing/booking-quote.entity';
 import { RateCard } from '../modules/pricing/rate-card.entity';
+import { ConsentVersion } from '../modules/twin/consent-version.entity';
 import { DigitalTwin } from '../modules/twin/twin.entity';
 import { CalendarFeed } from '../modules/feed/calendar-feed.entity';
+
+import { Delivery } from '../modules/delivery/delivery.entity';
 
 /** Every entity, listed so that discovery needs no folder scan and works the same from source and from build. */
 export const ENTITIES = [
@@ -27,4 +30,6 @@ export const ENTITIES = [
   CalendarFeed,
   Lockout,
   OptionChallenge,
+  ConsentVersion,
+  Delivery,
 ];

@@ -5,6 +5,7 @@ import { Migration20261127011834_physical_travel_not_null } from '../../migratio
 import { Migration20261127020000_booking_window_gist } from '../../migrations/Migration20261127020000_booking_window_gist';
 import { Migration20261127021614_drop_booking_type_index } from '../../migrations/Migration20261127021614_drop_booking_type_index';
 import { Migration20261130040316_booking_quote_charges } from '../../migrations/Migration20261130040316_booking_quote_charges';
+import { Migration20261130044339_consent_versions_deliveries } from '../../migrations/Migration20261130044339_consent_versions_deliveries';
 import { Migration20261130050000_booking_placement } from '../../migrations/Migration20261130050000_booking_placement';
 import { Migration20261130050000_lockouts_and_challenges } from '../../migrations/Migration20261130050000_lockouts_and_challenges';
 import { Migration20261130050041_calendar_feed } from '../../migrations/Migration20261130050041_calendar_feed';
@@ -20,6 +21,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127020000_booking_window_gist', class: Migration20261127020000_booking_window_gist },
   { name: 'Migration20261127021614_drop_booking_type_index', class: Migration20261127021614_drop_booking_type_index },
   { name: 'Migration20261130040316_booking_quote_charges', class: Migration20261130040316_booking_quote_charges },
+  { name: 'Migration20261130044339_consent_versions_deliveries', class: Migration20261130044339_consent_versions_deliveries },
   { name: 'Migration20261130050000_booking_placement', class: Migration20261130050000_booking_placement },
   { name: 'Migration20261130050000_lockouts_and_challenges', class: Migration20261130050000_lockouts_and_challenges },
   { name: 'Migration20261130050041_calendar_feed', class: Migration20261130050041_calendar_feed },

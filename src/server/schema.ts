@@ -2,7 +2,10 @@ import { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, type AuthChecker } from 'type-graphql';
 import { AgencyResolver } from '../modules/agency/agency.resolver';
-import { BookingResolver, PhysicalBookingResolver } from '../modules/booking/booking.resolver';
+import { BookingResolver, DigitalBookingConsentResolver, PhysicalBookingResolver } from '../modules/booking/booking.resolver';
+import { DeliveryResolver, DigitalBookingDeliveryResolver } from '../modules/delivery/delivery.resolver';
+import { LicenceResolver } from '../modules/licence/licence.resolver';
+import { ConsentResolver } from '../modules/twin/consent.resolver';
 import { DigitalBooking, PhysicalBooking } from '../modules/booking/booking.entity';
 import { OptionChallengeResolver } from '../modules/booking/option-challenge.resolver';
 import { BrandResolver } from '../modules/brand/brand.resolver';
@@ -35,9 +38,14 @@ export async function createSchema(): Promise<GraphQLSchema> {
       ModelResolver,
       LockoutResolver,
       DigitalTwinResolver,
+      ConsentResolver,
       BookingResolver,
       PhysicalBookingResolver,
       OptionChallengeResolver,
+      DigitalBookingConsentResolver,
+      DigitalBookingDeliveryResolver,
+      DeliveryResolver,
+      LicenceResolver,
       BookingMoneyResolver,
       PricingResolver,
       PayoutResolver,

@@ -1,7 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import { isUuid } from '../../common/ids';
 import { fail, ok, userError, UserErrorCode, UserErrorsException, type Result } from '../../common/user-error';
-import { checkInstant, checkText, collect } from '../../common/validate';
+import { checkInstant } from '../../common/validate';
+import { approvedItems } from '../delivery/delivery.service';
 import { Action, bookingFacts, can } from '../../core/access-policy';
 import { viewerOf, type RequestContext } from '../../core/context';
 import { Model } from '../model/model.entity';
@@ -50,14 +51,17 @@ export async function completeBooking(ctx: RequestContext, input: CompleteBookin
         }
         booking.actualEnd = input.actualEnd;
       }
-      if (booking instanceof DigitalBooking && input.delivered) {
-        if (input.delivered.some((d) => !Number.isInteger(d.quantity) || d.quantity < 0 || d.quantity > 10_000)) {
-          return fail(userError(UserErrorCode.INVALID_INPUT, 'delivered quantities must be 0 to 10,000', ['input', 'delivered']));
+      if (booking instanceof DigitalBooking) {
+        // A twin job is paid for what she (or her agency, where her consent delegates it) approved, never for what
+        // anyone declares at completion.
+        if (input.delivered) {
+          return fail(userError(UserErrorCode.INVALID_INPUT, 'a digital job is paid for its approved deliveries (submitDelivery, approveDelivery), not for a list given at completion', ['input', 'delivered']));
         }
-        const kindErrors = collect(...input.delivered.map((d, i) => checkText(d.kind, ['input', 'delivered', String(i), 'kind'], 50)));
-        if (kindErrors.length) return fail(...kindErrors);
-        // Nothing delivered of a kind is no line at all, not a line of zero items.
-        booking.delivered = input.delivered.filter((d) => d.quantity > 0).map((d) => ({ kind: d.kind.trim().toUpperCase(), quantity: d.quantity }));
+        const approved = await approvedItems(em, booking.id);
+        if (!approved.length) {
+          return fail(userError(UserErrorCode.DELIVERY_NOT_APPROVED, 'nothing delivered for this booking has been approved yet: there is nothing to pay for', ['input', 'id']));
+        }
+        booking.delivered = approved;
       }
       // Only a booking confirmed before confirming required a price has no deal memo: it is priced now, from the card
       // as it stands. Thrown, not returned: a refused completion must roll back the actual end or delivery written above.

@@ -12,7 +12,7 @@ import { BookingStatus } from './booking-status';
 import { canTransition } from './booking-transitions';
 import { transition, transitionError } from './booking-transition';
 import { Booking, DigitalBooking, PhysicalBooking } from './booking.entity';
-import { twinJobOf, twinRefusals } from './booking.service';
+import { consentVersionInForce, twinJobOf, twinRefusals } from './booking.service';
 import { firstOptionAhead, isLiveOption, releaseOverlappingOptions } from './option-ranking';
 import { clashError, findClash, isClashViolation, optionAheadError } from './physical-clash';
 import { Model } from '../model/model.entity';
@@ -93,6 +93,8 @@ export async function confirmBooking(ctx: RequestContext, id: string, overrideLo
         if (!can(viewer, Action.CONFIRM_DIGITAL_BOOKING, bookingFacts(booking))) return fail(userError(UserErrorCode.FORBIDDEN, "the model's agency confirms work by her twin", ['id']));
         const refusals = await twinRefusals(em, twinJobOf(booking as DigitalBooking));
         if (refusals.length) return fail(...refusals);
+        // Confirming accepts the job under the consent in force now, which may be a later version than at placing.
+        (booking as DigitalBooking).consentVersion = await consentVersionInForce(em, booking.model.id);
       }
       // The deal memo: from now on the booking is priced with the card as it stands at this moment. A booking that
       // cannot be priced is not confirmed; thrown so that nothing of this request is kept.

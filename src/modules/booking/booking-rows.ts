@@ -20,7 +20,7 @@ export const refById = <T extends { id: string }>(entity: T, id: string): Ref<T>
 export const BOOKING_COLUMNS = `b.id, b.type, b.model_id, b.agency_id, b.brand_id, b.status, b.title, b.start_at, b.end_at,
   b.blocked_start, b.blocked_end, b.completed_at, b.created_at, b.updated_at, b.location_name, b.location_time_zone,
   b.travel_before_minutes, b.travel_after_minutes, b.option_expires_at, b.actual_end, b.deliverables, b.category,
-  b.usage_media, b.usage_territories, b.usage_start, b.usage_end, b.delivered`;
+  b.usage_media, b.usage_territories, b.usage_start, b.usage_end, b.delivered, b.consent_version, b.outside_consent_since, b.consent_flag`;
 
 type Timestamp = string | Date;
 
@@ -53,6 +53,9 @@ export interface BookingRow {
   usage_start: Timestamp | null;
   usage_end: Timestamp | null;
   delivered: Deliverable[] | null;
+  consent_version: number | null;
+  outside_consent_since: Timestamp | null;
+  consent_flag: string | null;
 }
 
 /**
@@ -95,6 +98,9 @@ export function bookingOfRow(row: BookingRow, parseDate: (text: string) => Date,
     usageStart: date(row.usage_start!),
     usageEnd: date(row.usage_end!),
     delivered: row.delivered,
+    consentVersion: row.consent_version,
+    outsideConsentSince: dateOrNull(row.outside_consent_since),
+    consentFlag: row.consent_flag,
   });
 }
 

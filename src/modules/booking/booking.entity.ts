@@ -199,7 +199,19 @@ export class DigitalBooking extends Booking {
   @Property({ type: 'datetime', nullable: true })
   usageEnd!: Date;
 
-  @Field(() => [Deliverable], { nullable: true, description: 'What was delivered, as given at completion; priced instead of what was ordered.' })
+  @Field(() => [Deliverable], { nullable: true, description: 'What was delivered and approved, totalled by kind at completion; priced instead of what was ordered.' })
   @Property({ type: JsonType, nullable: true })
   delivered: Deliverable[] | null = null;
+
+  @Field(() => Int, { nullable: true, description: "The number of the twin's consent version the booking was accepted under (at placing, and again at confirming); null for bookings older than versioned consent." })
+  @Property({ type: 'integer', nullable: true })
+  consentVersion: number | null = null;
+
+  /** Since when a confirmed job falls outside the consent in force (after a narrowing); read through the policy. */
+  @Property({ type: 'datetime', nullable: true })
+  outsideConsentSince: Date | null = null;
+
+  /** The terms the consent in force no longer covers, as a sentence. */
+  @Property({ type: 'text', nullable: true })
+  consentFlag: string | null = null;
 }

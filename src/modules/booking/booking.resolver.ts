@@ -8,7 +8,8 @@ import { completeBooking } from './booking-completion';
 import { cancelBooking, confirmBooking } from './booking-lifecycle';
 import { postponeBooking, rescheduleBooking } from './booking-schedule';
 import { listBookings } from './booking-list';
-import { Booking, PhysicalBooking } from './booking.entity';
+import { Booking, DigitalBooking, PhysicalBooking } from './booking.entity';
+import { mayReadConsentFlag } from './consent-effects';
 import { BookingStatus } from './booking-status';
 import { effectiveStatus } from './effective-status';
 import { createDigitalBooking, createPhysicalBooking, findBooking } from './booking.service';
@@ -148,5 +149,18 @@ export class PhysicalBookingResolver {
   @FieldResolver(() => Int, { nullable: true, description: 'For a live option: its rank among the live options overlapping it (1 = first). Null otherwise.' })
   optionRank(@Ctx() ctx: RequestContext, @Root() booking: PhysicalBooking): Promise<number | null> {
     return optionRankLoader(ctx).load(booking.id);
+  }
+}
+
+@Resolver(() => DigitalBooking)
+export class DigitalBookingConsentResolver {
+  @FieldResolver(() => Date, { nullable: true, description: "Since when the job falls outside the twin's consent in force (it was narrowed after the job was confirmed): flagged for her agency to settle, not cancelled. Null when covered, and for the brand." })
+  outsideConsentSince(@Ctx() ctx: RequestContext, @Root() booking: DigitalBooking): Date | null {
+    return mayReadConsentFlag(ctx, booking) ? booking.outsideConsentSince : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Which terms of the consent in force the job is outside of. Null when covered, and for the brand.' })
+  consentFlag(@Ctx() ctx: RequestContext, @Root() booking: DigitalBooking): string | null {
+    return mayReadConsentFlag(ctx, booking) ? booking.consentFlag : null;
   }
 }

@@ -275,6 +275,12 @@ export async function twinRefusals(em: EntityManager, job: TwinJob): Promise<Use
   return [];
 }
 
+/** The number of the twin's consent version in force, read under the lock twinRefusals took: what a booking is accepted under. */
+export async function consentVersionInForce(em: EntityManager, modelId: string): Promise<number | null> {
+  const [row] = await em.execute<{ consent_version: number }[]>('select consent_version from digital_twin where model_id = ?', [modelId]);
+  return row?.consent_version ?? null;
+}
+
 const CONSENT_FIELDS: Record<string, string[]> = {
   media: ['input', 'usage', 'media'],
   territories: ['input', 'usage', 'territories'],
@@ -346,6 +352,7 @@ export async function createDigitalBooking(ctx: RequestContext, input: CreateDig
       });
       if (refusals.length) return fail(...refusals);
       const booking = em.create(DigitalBooking, {
+        consentVersion: await consentVersionInForce(em, model.id),
         model,
         agency: model.agency,
         brand,

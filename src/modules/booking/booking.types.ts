@@ -115,7 +115,11 @@ export class CompleteBookingInput {
   @Field(() => Date, { nullable: true, description: 'PHYSICAL: when the work actually ended (after the start); overtime is priced from it. Default: the planned end.' })
   actualEnd?: Date | null;
 
-  @Field(() => [DeliverableInput], { nullable: true, description: 'DIGITAL: what was delivered, priced per item. Default: what was ordered.' })
+  @Field(() => [DeliverableInput], {
+    nullable: true,
+    description: 'Refused (INVALID_INPUT): a digital job is paid for the deliveries approved for it (submitDelivery, approveDelivery), totalled by kind.',
+    deprecationReason: 'Deliveries are submitted and approved; completion prices the approved ones.',
+  })
   delivered?: DeliverableInput[] | null;
 }
 

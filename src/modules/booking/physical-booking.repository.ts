@@ -362,6 +362,9 @@ function asWritten(id: string, terms: ModelTerms, b: NewPhysicalBooking, now: Da
     usage_start: null,
     usage_end: null,
     delivered: null,
+    consent_version: null,
+    outside_consent_since: null,
+    consent_flag: null,
   };
   return bookingOfRow(row, () => {
     throw new Error('a booking as written holds dates, not text');

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  consentChange,
   consentViolations,
   EU_MEMBER_STATES,
   type ConsentScope,
@@ -301,5 +302,67 @@ describe('consentViolations', () => {
         ),
       );
     });
+  });
+});
+
+describe('consentChange: narrowing or widening, decided by what each consent lets through', () => {
+  const LATER = new Date('2027-06-30T00:00:00.000Z');
+  const EARLIER = new Date('2026-06-30T00:00:00.000Z');
+  const summaryOf = (from: Partial<ConsentScope>, to: Partial<ConsentScope>) => {
+    const { kind, widened, narrowed } = consentChange(scope(from), scope(to));
+    return { kind, widened: widened.map((c) => `${c.term}:${c.value}`), narrowed: narrowed.map((c) => `${c.term}:${c.value}`) };
+  };
+
+  it.each<[string, Partial<ConsentScope>, Partial<ConsentScope>, string, string[], string[]]>([
+    ['the same consent', {}, {}, 'UNCHANGED', [], []],
+    ['the same codes in other case and order', {}, { allowedMedia: ['web', 'social', 'ecommerce'] }, 'UNCHANGED', [], []],
+    ['one medium fewer', {}, { allowedMedia: ['ECOMMERCE', 'SOCIAL'] }, 'NARROWING', [], ['allowedMedia:WEB']],
+    ['one medium more', {}, { allowedMedia: ['ECOMMERCE', 'SOCIAL', 'WEB', 'TV'] }, 'WIDENING', ['allowedMedia:TV'], []],
+    ['a medium swapped', {}, { allowedMedia: ['ECOMMERCE', 'SOCIAL', 'TV'] }, 'WIDENING', ['allowedMedia:TV'], ['allowedMedia:WEB']],
+    ['one territory fewer', {}, { allowedTerritories: ['FR'] }, 'NARROWING', [], ['allowedTerritories:US']],
+    ['one territory more', {}, { allowedTerritories: ['FR', 'US', 'JP'] }, 'WIDENING', ['allowedTerritories:JP'], []],
+    ['WORLDWIDE to EU', { allowedTerritories: ['WORLDWIDE'] }, { allowedTerritories: ['EU'] }, 'NARROWING', [], ['allowedTerritories:WORLDWIDE']],
+    ['EU to WORLDWIDE', { allowedTerritories: ['EU'] }, { allowedTerritories: ['WORLDWIDE'] }, 'WIDENING', ['allowedTerritories:WORLDWIDE'], []],
+    ['EU to two member states', { allowedTerritories: ['EU'] }, { allowedTerritories: ['FR', 'DE'] }, 'NARROWING', [], ['allowedTerritories:EU']],
+    ['WORLDWIDE to countries', { allowedTerritories: ['WORLDWIDE'] }, { allowedTerritories: ['FR', 'US'] }, 'NARROWING', [], ['allowedTerritories:WORLDWIDE']],
+    // No list of countries adds up to EU: a booking for "EU" was not covered before and is now.
+    ['every member state to EU', { allowedTerritories: [...EU_MEMBER_STATES] }, { allowedTerritories: ['EU'] }, 'WIDENING', ['allowedTerritories:EU'], []],
+    ['a member state added under EU', { allowedTerritories: ['EU'] }, { allowedTerritories: ['EU', 'FR'] }, 'UNCHANGED', [], []],
+    ['a non-member added to EU', { allowedTerritories: ['EU'] }, { allowedTerritories: ['EU', 'CH'] }, 'WIDENING', ['allowedTerritories:CH'], []],
+    ['a category fewer', {}, { allowedCategories: ['APPAREL'] }, 'NARROWING', [], ['allowedCategories:FOOTWEAR']],
+    ['a category more', {}, { allowedCategories: ['APPAREL', 'FOOTWEAR', 'BEAUTY'] }, 'WIDENING', ['allowedCategories:BEAUTY'], []],
+    ['another excluded category', {}, { excludedCategories: ['LINGERIE', 'FOOTWEAR'] }, 'NARROWING', [], ['allowedCategories:FOOTWEAR']],
+    ['an exclusion lifted from an allowed category', { allowedCategories: ['APPAREL', 'LINGERIE'] }, { allowedCategories: ['APPAREL', 'LINGERIE'], excludedCategories: [] }, 'WIDENING', ['allowedCategories:LINGERIE'], []],
+    // LINGERIE is not allowed either way, so lifting its exclusion lets nothing more through.
+    ['an exclusion lifted from a category not allowed', {}, { excludedCategories: [] }, 'UNCHANGED', [], []],
+    ['another excluded brand', {}, { excludedBrandIds: ['brand-banned', 'brand-two'] }, 'NARROWING', [], ['excludedBrandIds:brand-two']],
+    ['a brand exclusion lifted', {}, { excludedBrandIds: [] }, 'WIDENING', ['excludedBrandIds:brand-banned'], []],
+    ['an earlier end', {}, { consentEndsAt: EARLIER }, 'NARROWING', [], [`consentEndsAt:${CONSENT_ENDS.toISOString()}`]],
+    ['a later end', {}, { consentEndsAt: LATER }, 'WIDENING', [`consentEndsAt:${LATER.toISOString()}`], []],
+    ['the end removed', {}, { consentEndsAt: null }, 'WIDENING', ['consentEndsAt:none'], []],
+    ['an end set where there was none', { consentEndsAt: null }, { consentEndsAt: EARLIER }, 'NARROWING', [], ['consentEndsAt:none']],
+    ['the same end, a touching instant', { consentEndsAt: EARLIER }, { consentEndsAt: new Date(EARLIER.getTime()) }, 'UNCHANGED', [], []],
+    ['one millisecond later', { consentEndsAt: EARLIER }, { consentEndsAt: new Date(EARLIER.getTime() + 1) }, 'WIDENING', ['consentEndsAt:2026-06-30T00:00:00.001Z'], []],
+    ['approval delegated to her agency', {}, { approvalDelegatedToAgency: true }, 'WIDENING', ['approvalDelegatedToAgency:true'], []],
+    ['approval taken back from her agency', { approvalDelegatedToAgency: true }, { approvalDelegatedToAgency: false }, 'NARROWING', [], ['approvalDelegatedToAgency:true']],
+  ])('%s', (_name, from, to, kind, widened, narrowed) => {
+    expect(summaryOf(from, to)).toEqual({ kind, widened, narrowed });
+  });
+
+  it('a narrowing never lets through a booking the old consent refused', () => {
+    const territories = fc.subarray(['FR', 'DE', 'US', 'JP', 'EU', 'WORLDWIDE']);
+    const media = fc.subarray(['ECOMMERCE', 'SOCIAL', 'WEB', 'TV']);
+    const arbScope = fc.record({ allowedMedia: media, allowedTerritories: territories }).map((p) => scope(p));
+    const arbRequest = fc
+      .record({ media: fc.subarray(['ECOMMERCE', 'SOCIAL', 'WEB', 'TV'], { minLength: 1 }), territories: fc.subarray(['FR', 'DE', 'US', 'JP', 'IT', 'EU', 'WORLDWIDE'], { minLength: 1 }) })
+      .map((p) => request(p));
+    fc.assert(
+      fc.property(arbScope, arbScope, arbRequest, (from, to, req) => {
+        if (consentChange(from, to).kind === 'WIDENING') return;
+        const refusedBefore = consentViolations('ACTIVE', from, req).length > 0;
+        const refusedAfter = consentViolations('ACTIVE', to, req).length > 0;
+        expect(refusedBefore && !refusedAfter).toBe(false);
+      }),
+    );
   });
 });

@@ -9,6 +9,8 @@ export interface ConsentScope {
   excludedCategories: string[];
   excludedBrandIds: string[];
   consentEndsAt: Date | null;
+  /** Whether her agency may approve what the twin produces in her place; absent means it may not. */
+  approvalDelegatedToAgency?: boolean;
 }
 
 /** The terms under which a brand wants to use a twin: who, for what, where and until when. */
@@ -178,4 +180,86 @@ export function consentViolations(
   }
 
   return violations;
+}
+
+/** Which term of a consent a change touches. */
+export type ConsentTerm =
+  | 'allowedMedia'
+  | 'allowedTerritories'
+  | 'allowedCategories'
+  | 'excludedBrandIds'
+  | 'consentEndsAt'
+  | 'approvalDelegatedToAgency';
+
+/** One way a new consent gives more (a widening) or less (a narrowing) than the one before. */
+export interface ConsentTermChange {
+  term: ConsentTerm;
+  /** The value gained or lost: a medium, territory, category or brand id, the end as ISO ('none' for no end), or 'true'/'false'. */
+  value: string;
+}
+
+/** What a change of consent does: NARROWING when it only takes away, WIDENING when it gives anything more. */
+export type ConsentChangeKind = 'UNCHANGED' | 'NARROWING' | 'WIDENING';
+
+// The categories a booking may really use: an excluded category is refused even when it is also listed as allowed.
+function usableCategories(scope: ConsentScope): Set<string> {
+  const excluded = normSet(scope.excludedCategories);
+  return new Set([...normSet(scope.allowedCategories)].filter((c) => !excluded.has(c)));
+}
+
+// A territory named in a consent is granted by another consent when every booking it lets through, the other lets
+// through too: WORLDWIDE only by WORLDWIDE, EU by EU or WORLDWIDE, a country as a booking would be.
+function territoryGrantedBy(territory: string, granted: ReadonlySet<string>): boolean {
+  if (territory === WORLDWIDE) return granted.has(WORLDWIDE);
+  if (territory === EU) return granted.has(EU) || granted.has(WORLDWIDE);
+  return territoryCovered(territory, granted);
+}
+
+/** What `to` grants that `from` does not: every term by which `to` is wider. Empty when `to` is at most as wide. */
+export function consentGains(from: ConsentScope, to: ConsentScope): ConsentTermChange[] {
+  const gains: ConsentTermChange[] = [];
+  const fromMedia = normSet(from.allowedMedia);
+  for (const medium of normSet(to.allowedMedia)) if (!fromMedia.has(medium)) gains.push({ term: 'allowedMedia', value: medium });
+  const fromTerritories = normSet(from.allowedTerritories);
+  for (const territory of normSet(to.allowedTerritories)) {
+    if (!territoryGrantedBy(territory, fromTerritories)) gains.push({ term: 'allowedTerritories', value: territory });
+  }
+  const fromCategories = usableCategories(from);
+  for (const category of usableCategories(to)) if (!fromCategories.has(category)) gains.push({ term: 'allowedCategories', value: category });
+  // Every brand is allowed unless excluded, so lifting an exclusion is what widens.
+  const toExcluded = normSet(to.excludedBrandIds);
+  for (const brand of normSet(from.excludedBrandIds)) if (!toExcluded.has(brand)) gains.push({ term: 'excludedBrandIds', value: brand.toLowerCase() });
+  if (from.consentEndsAt !== null && (to.consentEndsAt === null || to.consentEndsAt.getTime() > from.consentEndsAt.getTime())) {
+    gains.push({ term: 'consentEndsAt', value: to.consentEndsAt === null ? 'none' : isoOrInvalid(to.consentEndsAt) });
+  }
+  // Letting her agency approve in her place gives it a power she held alone.
+  if (!from.approvalDelegatedToAgency && to.approvalDelegatedToAgency) gains.push({ term: 'approvalDelegatedToAgency', value: 'true' });
+  return gains;
+}
+
+/** The change from one consent to the next: what it widens, what it narrows, and so which kind it is. */
+export function consentChange(from: ConsentScope, to: ConsentScope): { kind: ConsentChangeKind; widened: ConsentTermChange[]; narrowed: ConsentTermChange[] } {
+  const widened = consentGains(from, to);
+  // What the new consent takes away is exactly what the old one would gain over it.
+  const narrowed = consentGains(to, from);
+  const kind: ConsentChangeKind = widened.length ? 'WIDENING' : narrowed.length ? 'NARROWING' : 'UNCHANGED';
+  return { kind, widened, narrowed };
+}
+
+/** A sentence naming one gained or lost term, for messages and history reasons. */
+export function describeTermChange(change: ConsentTermChange): string {
+  switch (change.term) {
+    case 'allowedMedia':
+      return `medium ${change.value}`;
+    case 'allowedTerritories':
+      return `territory ${change.value}`;
+    case 'allowedCategories':
+      return `category ${change.value}`;
+    case 'excludedBrandIds':
+      return `a brand it excluded`;
+    case 'consentEndsAt':
+      return change.value === 'none' ? 'no end date' : `an end on ${change.value}`;
+    case 'approvalDelegatedToAgency':
+      return 'approval of deliveries by her agency';
+  }
 }

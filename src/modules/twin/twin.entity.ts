@@ -50,6 +50,9 @@ export class ConsentScope {
 
   @Field(() => Date, { nullable: true, description: 'When consent ends; production and usage must end by then. Null: no end.' })
   consentEndsAt!: Date | null;
+
+  @Field(() => Boolean, { description: 'Whether her agency may approve what the twin produces in her place; otherwise only she does.' })
+  approvalDelegatedToAgency!: boolean;
 }
 
 @ObjectType({ description: "A model's consented AI likeness, owned by the model and her agency." })
@@ -104,6 +107,14 @@ export class DigitalTwin {
   @Property({ type: 'datetime', nullable: true })
   consentEndsAt: Date | null = null;
 
+  @Property({ type: 'boolean' })
+  approvalDelegatedToAgency: Opt<boolean> = false;
+
+  /** The number of the consent version in force, whose terms the columns above hold for the booking checks to read. */
+  @Field(() => Int, { description: 'The number of the consent version in force (see consentHistory).' })
+  @Property({ type: 'integer' })
+  consentVersion: Opt<number> = 1;
+
   @Field(() => Date, { description: 'When the twin was created.' })
   @Property({ type: 'datetime' })
   createdAt: Opt<Date> = new Date();
@@ -124,6 +135,7 @@ export class DigitalTwin {
       excludedCategories: this.excludedCategories,
       excludedBrandIds: this.excludedBrandIds,
       consentEndsAt: this.consentEndsAt,
+      approvalDelegatedToAgency: this.approvalDelegatedToAgency,
     };
   }
 }
