@@ -26,6 +26,7 @@ export enum UserErrorCode {
   PAYOUT_NOT_FOUND = 'PAYOUT_NOT_FOUND',
   CONCURRENT_CHANGE = 'CONCURRENT_CHANGE',
   BOOKING_NOT_STARTED = 'BOOKING_NOT_STARTED',
+  EXCLUSIVITY_CONFLICT = 'EXCLUSIVITY_CONFLICT',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -55,6 +56,10 @@ registerEnumType(UserErrorCode, {
     PAYOUT_NOT_FOUND: { description: 'No such payout line visible to the viewer.' },
     CONCURRENT_CHANGE: { description: 'What the request depends on kept changing while it ran; nothing was written. Sending it again is safe.' },
     BOOKING_NOT_STARTED: { description: 'The work has not started yet (a physical job before its start, a digital one before its production window): it cannot be completed.' },
+    EXCLUSIVITY_CONFLICT: {
+      description:
+        'Another brand holds the model exclusively for the category where and when the booking asks (or uses her there, for an exclusivity asked); the message names the category, a territory and the period, never the brand.',
+    },
   },
 });
 

@@ -1,6 +1,7 @@
 import { Agency } from '../modules/agency/agency.entity';
 import { BookingChange } from '../modules/booking/booking-history.entity';
 import { Booking, DigitalBooking, PhysicalBooking } from '../modules/booking/booking.entity';
+import { ExclusivityClaim } from '../modules/booking/exclusivity-claim.entity';
 import { Brand } from '../modules/brand/brand.entity';
 import { Model } from '../modules/model/model.entity';
 import { Payout } from '../modules/payout/payout.entity';
@@ -9,4 +10,4 @@ import { RateCard } from '../modules/pricing/rate-card.entity';
 import { DigitalTwin } from '../modules/twin/twin.entity';
 
 /** Every entity, listed so that discovery needs no folder scan and works the same from source and from build. */
-export const ENTITIES = [Agency, Brand, Model, DigitalTwin, Booking, PhysicalBooking, DigitalBooking, BookingChange, RateCard, BookingQuote, Payout];
+export const ENTITIES = [Agency, Brand, Model, DigitalTwin, Booking, PhysicalBooking, DigitalBooking, BookingChange, RateCard, BookingQuote, Payout, ExclusivityClaim];

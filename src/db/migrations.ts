@@ -5,6 +5,7 @@ import { Migration20261127011834_physical_travel_not_null } from '../../migratio
 import { Migration20261127020000_booking_window_gist } from '../../migrations/Migration20261127020000_booking_window_gist';
 import { Migration20261127021614_drop_booking_type_index } from '../../migrations/Migration20261127021614_drop_booking_type_index';
 import { Migration20261130040316_booking_quote_charges } from '../../migrations/Migration20261130040316_booking_quote_charges';
+import { Migration20261130044640_exclusivity } from '../../migrations/Migration20261130044640_exclusivity';
 
 /** Every migration in order. Listed by hand so that the built server and the tests run the same set. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127020000_booking_window_gist', class: Migration20261127020000_booking_window_gist },
   { name: 'Migration20261127021614_drop_booking_type_index', class: Migration20261127021614_drop_booking_type_index },
   { name: 'Migration20261130040316_booking_quote_charges', class: Migration20261130040316_booking_quote_charges },
+  { name: 'Migration20261130044640_exclusivity', class: Migration20261130044640_exclusivity },
 ];

@@ -97,8 +97,14 @@ describe('claimRowsOf agrees with exclusivityConflict', () => {
     fc.assert(fc.property(anyUse('brand-a'), anyUse('brand-b'), (a, b) => collide(a, b) === !!exclusivityConflict(a, b)));
   });
 
-  it('an exclusive WORLDWIDE use writes a row per country, its named territory and the two covers', () => {
-    const rows = claimRowsOf(use({ territories: ['WORLDWIDE'] }));
-    expect(rows).toHaveLength(249 + 1 + 2);
+  it('an exclusive WORLDWIDE use writes a row per country and the two covers', () => {
+    expect(claimRowsOf(use({ territories: ['WORLDWIDE'] }))).toHaveLength(249 + 2);
+  });
+
+  it('a licence writes its territories as named, once each', () => {
+    expect(claimRowsOf(use({ territories: ['EU', 'fr', 'FR'], exclusive: false })).map((r) => [r.kind, r.territory])).toEqual([
+      ['USAGE', 'EU'],
+      ['USAGE', 'FR'],
+    ]);
   });
 });

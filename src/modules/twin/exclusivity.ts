@@ -104,8 +104,8 @@ export interface ClaimRow {
  * The rows that make the database refuse what exclusivityConflict refuses, with `=` on the territory:
  * - an exclusive use writes one EXCLUSIVE row per country it stands for, and a COVER row for EU (when one of its
  *   countries is a member state) and for WORLDWIDE, so that a use naming that whole region meets it;
- * - every use writes one USAGE row per territory as named, so that another brand's exclusivity meets it: a country
- *   meets an EXCLUSIVE row, EU or WORLDWIDE a COVER row.
+ * - a non-exclusive use writes one USAGE row per territory as named, so that another brand's exclusivity meets it: a
+ *   country meets an EXCLUSIVE row, EU or WORLDWIDE a COVER row.
  * EXCLUSIVE rows meet each other (different brands); EXCLUSIVE and COVER rows never share a territory; USAGE rows
  * never bar each other. Sorted, so that racing writers take the index entries in one order.
  */
@@ -113,8 +113,10 @@ export function claimRowsOf(use: Pick<CategoryUse, 'territories' | 'start' | 'en
   const rows: ClaimRow[] = [];
   const { start, end } = use;
   const named = [...new Set(use.territories.map(norm).filter(Boolean))];
-  for (const territory of named) rows.push({ territory, kind: ClaimKind.USAGE, start, end });
-  if (use.exclusive) {
+  // An exclusive use needs no USAGE rows: whatever another brand's use would meet them, it meets its EXCLUSIVE or
+  // COVER rows too.
+  if (!use.exclusive) for (const territory of named) rows.push({ territory, kind: ClaimKind.USAGE, start, end });
+  else {
     const countries = countriesOf(named);
     for (const territory of countries) rows.push({ territory, kind: ClaimKind.EXCLUSIVE, start, end });
     if ([...countries].some((c) => EU_SET.has(c))) rows.push({ territory: EU, kind: ClaimKind.COVER, start, end });
