@@ -2,7 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { userError, UserErrorCode, type UserError } from '../../common/user-error';
 import { checkRange, checkText, collect } from '../../common/validate';
 import { isViolation, SqlState } from '../../db/db-errors';
+import { EU_MEMBER_STATES } from '../twin/consent';
 import { claimRowsOf, ClaimKind, isKnownTerritory, WORLDWIDE, type ClaimRow } from '../twin/exclusivity';
+import { sqlList } from './booking-predicates';
 import { BookingStatus } from './booking-status';
 import type { ExclusivityInput } from './booking.types';
 import { EXCLUSIVE_CLAIM_CONSTRAINT, USAGE_CLAIM_CONSTRAINT } from './exclusivity-claim.entity';
@@ -95,43 +97,49 @@ export function claimsOf(
   return { category: cat, rows, exclusivity: granted };
 }
 
-/** The claim rows as the four arrays that `unnest` turns back into rows. */
-export const claimArrays = (rows: ClaimRow[]): [string[], string[], Date[], Date[]] => [
-  rows.map((r) => r.kind),
-  rows.map((r) => r.territory),
-  rows.map((r) => r.start),
-  rows.map((r) => r.end),
-];
+/** The claim rows as one JSON parameter (CLAIM_ROWS turns it back into rows): one value, whatever the driver does with arrays. */
+export const claimJson = (rows: ClaimRow[]): string =>
+  JSON.stringify(rows.map((r) => ({ kind: r.kind, territory: r.territory, start_at: r.start.toISOString(), end_at: r.end.toISOString() })));
+
+/** The rows of the JSON parameter `param` (see claimJson), aliased `alias`. */
+const claimRowsSql = (param: string, alias: string) =>
+  `jsonb_to_recordset(${param}::jsonb) as ${alias}(kind text, territory text, start_at timestamptz, end_at timestamptz)`;
 
 /**
  * Inserts the claims of the booking `bookingId` (SQL: a column or a placeholder) for model `modelId`, brand `brandId`
- * and category `category`, from the arrays at `kinds`, `territories`, `starts` and `ends` (see claimArrays). `from`
- * names what the select reads the booking from (a CTE, or nothing).
+ * and category `category`, from the JSON parameter `rows` (see claimJson). `from` names what the select reads the
+ * booking from (a CTE, or nothing).
  */
-export const insertClaimsSql = (p: { from: string; bookingId: string; modelId: string; brandId: string; category: string; arrays: [string, string, string, string] }): string =>
+export const insertClaimsSql = (p: { from: string; bookingId: string; modelId: string; brandId: string; category: string; rows: string }): string =>
   `insert into exclusivity_claim (booking_id, kind, territory, model_id, brand_id, category, start_at, end_at)
   select ${p.bookingId}, c.kind, c.territory, ${p.modelId}, ${p.brandId}, ${p.category}, c.start_at, c.end_at
-  from ${p.from}unnest(${p.arrays[0]}::text[], ${p.arrays[1]}::text[], ${p.arrays[2]}::timestamptz[], ${p.arrays[3]}::timestamptz[]) as c(kind, territory, start_at, end_at)`;
+  from ${p.from}${claimRowsSql(p.rows, 'c')}`;
 
-const INSERT_CLAIMS = insertClaimsSql({ from: '', bookingId: '?', modelId: '?', brandId: '?', category: '?', arrays: ['?', '?', '?', '?'] });
+const INSERT_CLAIMS = insertClaimsSql({ from: '', bookingId: '?', modelId: '?', brandId: '?', category: '?', rows: '?' });
 
 /** Writes a booking's claims in the caller's transaction; a conflict raises the exclusion violation (isExclusivityViolation). */
 export async function writeClaims(em: EntityManager, b: { bookingId: string; modelId: string; brandId: string }, claims: BookingClaims): Promise<void> {
   if (!claims.rows.length) return;
-  await em.execute(INSERT_CLAIMS, [b.bookingId, b.modelId, b.brandId, claims.category, ...claimArrays(claims.rows)]);
+  await em.execute(INSERT_CLAIMS, [b.bookingId, b.modelId, b.brandId, claims.category, claimJson(claims.rows)]);
 }
 
 /** True for the database's refusal of a claim that another brand's claim forbids. */
 export const isExclusivityViolation = (err: unknown): boolean =>
   isViolation(err, SqlState.EXCLUSION_VIOLATION, EXCLUSIVE_CLAIM_CONSTRAINT) || isViolation(err, SqlState.EXCLUSION_VIOLATION, USAGE_CLAIM_CONSTRAINT);
 
-// The first claim of another brand that one of the rows meets, as the constraints compare them; brand left out.
+// The first claim of another brand that one of the rows meets, as the constraints compare them; brand left out. A use
+// of EU or WORLDWIDE meets an exclusivity by its COVER row: the country held within that region is named instead.
 const FIRST_CONFLICT = `
-  select c.territory, greatest(c.start_at, r.start_at) as start_at, least(c.end_at, r.end_at) as end_at, r.kind as own_kind, c.kind as their_kind
-  from unnest(?::text[], ?::text[], ?::timestamptz[], ?::timestamptz[]) as r(kind, territory, start_at, end_at)
+  select coalesce(held.territory, c.territory) as territory, greatest(c.start_at, r.start_at) as start_at, least(c.end_at, r.end_at) as end_at, r.kind as own_kind, c.kind as their_kind
+  from ${claimRowsSql('?', 'r')}
   join exclusivity_claim c on c.model_id = ? and c.category = ? and c.territory = r.territory and c.brand_id <> ?
     and tstzrange(c.start_at, c.end_at, '[)') && tstzrange(r.start_at, r.end_at, '[)')
     and ((c.kind = '${ClaimKind.EXCLUSIVE}' and r.kind = '${ClaimKind.EXCLUSIVE}') or c.kind <> r.kind)
+  left join lateral (
+    select e.territory from exclusivity_claim e
+    where c.kind = '${ClaimKind.COVER}' and e.booking_id = c.booking_id and e.kind = '${ClaimKind.EXCLUSIVE}'
+      and (c.territory = '${WORLDWIDE}' or e.territory in (${sqlList(EU_MEMBER_STATES)}))
+    order by e.territory limit 1) held on true
   order by greatest(c.start_at, r.start_at), c.territory
   limit 1`;
 
@@ -148,7 +156,7 @@ export async function exclusivityConflictError(
   fields: { usage: string[]; exclusivity: string[] },
 ): Promise<UserError> {
   const [row] = await em.execute<{ territory: string; start_at: Date; end_at: Date; own_kind: ClaimKind; their_kind: ClaimKind }[]>(FIRST_CONFLICT, [
-    ...claimArrays(claims.rows),
+    claimJson(claims.rows),
     b.modelId,
     claims.category,
     b.brandId,

@@ -11,7 +11,7 @@ import { BookingStatus, BookingType } from './booking-status';
 import { bookingOfRow, type BookingRow } from './booking-rows';
 import type { PhysicalBooking } from './booking.entity';
 import type { ClashingBooking } from './physical-clash';
-import { claimArrays, insertClaimsSql, type BookingClaims } from './exclusivity-claims';
+import { claimJson, insertClaimsSql, type BookingClaims } from './exclusivity-claims';
 
 /*
  * Creating a physical booking is the hottest write there is, so it runs as hand-written prepared statements (parsed
@@ -253,7 +253,7 @@ const WITH_HISTORY_AND_QUOTE: PreparedStatement = {
 
 // A booking with a category writes its claims in the same statement: the exclusion constraints on them refuse it
 // whole if another brand's claim forbids them (see exclusivity-claims.ts). Six booking columns, then the category and
-// the four claim arrays, from placeholder `at`.
+// the claim rows, from placeholder `at`.
 const claimsCte = (at: number) =>
   `x as (${insertClaimsSql({
     from: 'b cross join ',
@@ -261,7 +261,7 @@ const claimsCte = (at: number) =>
     modelId: '$2',
     brandId: '$3',
     category: `$${at + 6}`,
-    arrays: [`$${at + 7}`, `$${at + 8}`, `$${at + 9}`, `$${at + 10}`],
+    rows: `$${at + 7}`,
   })})`;
 const WITH_CLAIMS: PreparedStatement = {
   name: 'insert_physical_booking_claims',
@@ -317,7 +317,7 @@ export async function insertPhysicalBooking(
   if (c) {
     const territories = c.rows.filter((r) => r.kind === 'USAGE').map((r) => r.territory);
     const x = c.exclusivity;
-    values.push(c.category, territories, x?.category ?? null, x?.territories ?? null, x?.start ?? null, x?.end ?? null, c.category, ...claimArrays(c.rows));
+    values.push(c.category, territories, x?.category ?? null, x?.territories ?? null, x?.start ?? null, x?.end ?? null, c.category, claimJson(c.rows));
   }
   const statement = c ? (quote ? WITH_QUOTE_AND_CLAIMS : WITH_CLAIMS) : quote ? WITH_HISTORY_AND_QUOTE : WITH_HISTORY;
   const written = await runPrepared(em, statement, values);
