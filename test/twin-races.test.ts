@@ -144,4 +144,30 @@ describeOnServer('twin rules across two API processes on one database', ONE_CONN
     expect(trials).toEqual(trials.map(({ trial }) => ({ trial, winners: 1, loser: ['EXCLUSIVITY_CONFLICT'] })));
     expect(leaks).toBe(0);
   }, 90_000);
+  it("an exclusivity and another brand's non-exclusive booking in its territory, sent at once as physical options (no lock in common): exactly one wins each trial", async () => {
+    const s = await seedPricedScenario(app);
+    const outcomes: { trial: number; winners: number; codes: string[] }[] = [];
+    for (let trial = 0; trial < 10; trial++) {
+      const base = trial * 60 * DAY;
+      const option = (brandId: string, extra: object) => ({
+        modelId: s.model.id,
+        brandId,
+        title: `Shoot ${trial}`,
+        start: at(base + 2 * DAY + 9),
+        end: at(base + 2 * DAY + 17),
+        location: { name: 'Studio', timeZone: 'Europe/Paris' },
+        category: 'APPAREL',
+        ...extra,
+      });
+      const exclusive = option(s.brand.id, { territories: ['FR'], exclusivity: { category: 'APPAREL', territories: ['FR'], start: at(base), end: at(base + 30 * DAY) } });
+      const licence = option(s.otherBrand.id, { territories: ['EU'] });
+      const [ra, rb] = await Promise.all([
+        send(processes[trial % 2].url, CreateExclusivePhysicalDocument, exclusive, s.agency.token),
+        send(processes[(trial + 1) % 2].url, CreateExclusivePhysicalDocument, licence, s.agency.token),
+      ]);
+      expect([ra.status, rb.status]).toEqual([200, 200]);
+      outcomes.push({ trial, winners: [ra, rb].filter((o) => o.ok).length, codes: (ra.ok ? rb : ra).codes });
+    }
+    expect(outcomes).toEqual(outcomes.map(({ trial }) => ({ trial, winners: 1, codes: ['EXCLUSIVITY_CONFLICT'] })));
+  }, 60_000);
 });
