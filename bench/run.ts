@@ -19,8 +19,8 @@ const DB = process.env.BENCH_DB ?? 'twinbook_bench';
 const SECRET = 'bench-secret-that-is-long-enough-0123456789';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = 16;
-// BENCH_ONLY=write,calendar,money,idempotency,schedule runs only those parts (all by default), e.g. to profile one of them.
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'write,calendar,money,idempotency,schedule').split(',').map((s) => s.trim()));
+// BENCH_ONLY=write,calendar,money,idempotency,schedule,twin runs only those parts (all by default), e.g. to profile one of them.
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'write,calendar,money,idempotency,schedule,twin').split(',').map((s) => s.trim()));
 const PORT = Number(process.env.BENCH_PORT ?? 4950);
 const HOUR = 3600_000;
 const BASE = Date.parse('2031-01-06T00:00:00Z');
@@ -152,6 +152,81 @@ const RAW_MOVE = `update booking set start_at = $2, end_at = $3, blocked_start =
 const RAW_MOVE_LINE = `insert into booking_change (id, booking_id, kind, from_status, to_status, actor_role, actor_id, reason, at, from_start, from_end, to_start, to_end)
   values ($1, $2, 'RESCHEDULE', 'CONFIRMED', 'CONFIRMED', 'AGENCY', $3, null, now(), $4, $5, $6, $7)`;
 const LIVE_OPTIONS_ON_A_SLOT = 20;
+const CREATE_DIGITAL = `mutation($input: CreateDigitalBookingInput!) { createDigitalBooking(input: $input) { booking { id } userErrors { code message } } }`;
+const TWIN_LICENCES = 1000;
+
+/**
+ * A twin with TWIN_LICENCES confirmed digital bookings in force (a year of licences for 20 brands, in APPAREL and
+ * FOOTWEAR, each in one of 40 countries outside the EU, with their claim rows), under an open consent.
+ */
+async function seedTwinWorld(pool: Pool, world: World): Promise<{ modelId: string }> {
+  const modelId = randomUUID();
+  await pool.query(`insert into model (id, agency_id, name, time_zone, base_city, created_at) values ($1, $2, 'Twin model', 'Europe/Paris', 'Paris', now())`, [
+    modelId,
+    world.agencyId,
+  ]);
+  await pool.query(
+    `insert into digital_twin (id, model_id, status, model_share_bps, agency_share_bps, platform_share_bps, allowed_media, allowed_territories,
+       allowed_categories, excluded_categories, excluded_brand_ids, created_at, updated_at)
+     values ($1, $2, 'ACTIVE', 6000, 3000, 1000, '{ECOMMERCE}', '{WORLDWIDE}', '{APPAREL,FOOTWEAR}', '{}', '{}', now(), now())`,
+    [randomUUID(), modelId],
+  );
+  const brands = Array.from({ length: 20 }, () => randomUUID());
+  for (const id of brands) await pool.query(`insert into brand (id, name, created_at) values ($1, 'Licensee', now())`, [id]);
+  const countries = 'US CA MX BR AR CL CO PE JP KR CN TW HK SG MY TH VN ID PH IN AU NZ ZA NG KE EG MA TR IL AE SA QA GB NO CH IS UA RS GE AM'.split(' ');
+  await pool.query(
+    `with b as (
+       insert into booking (id, type, model_id, agency_id, brand_id, status, title, start_at, end_at, blocked_start, blocked_end, created_at, updated_at,
+         deliverables, category, usage_media, usage_territories, usage_start, usage_end)
+       select gen_random_uuid(), 'DIGITAL', $1, $2, ($3::uuid[])[1 + g % 20], 'CONFIRMED', 'Licence ' || g, s, s + interval '1 day', s, s + interval '1 day',
+         now(), now(), '[{"kind":"IMAGE","quantity":10}]', case when g % 2 = 0 then 'APPAREL' else 'FOOTWEAR' end, '{ECOMMERCE}',
+         array[($4::text[])[1 + g % 40]], s + interval '1 day', s + interval '365 days'
+       from (select g, $5::timestamptz + g * interval '6 hours' as s from generate_series(0, $6 - 1) g) x
+       returning id, model_id, brand_id, category, usage_territories, start_at, usage_end)
+     insert into exclusivity_claim (booking_id, kind, territory, model_id, brand_id, category, start_at, end_at)
+     select id, 'USAGE', usage_territories[1], model_id, brand_id, category, start_at, usage_end from b`,
+    [modelId, world.agencyId, brands, countries, new Date(BASE), TWIN_LICENCES],
+  );
+  return { modelId };
+}
+
+// What a digital booking with an exclusivity writes, as plain SQL in one transaction: the twin lock, the booking, its
+// history line and its claim rows (the use in FR; the exclusivity's FR, EU cover and WORLDWIDE cover).
+async function rawDigitalInsert(pool: Pool, world: World, modelId: string, start: Date): Promise<void> {
+  const c = await pool.connect();
+  try {
+    await c.query('begin');
+    await c.query({ name: 'raw_twin_lock', text: 'select id from digital_twin where model_id = $1 for update', values: [modelId] });
+    const id = randomUUID();
+    const end = new Date(start.getTime() + 24 * HOUR);
+    const usageEnd = new Date(start.getTime() + 90 * 24 * HOUR);
+    await c.query({
+      name: 'raw_digital_insert',
+      text: `insert into booking (id, type, model_id, agency_id, brand_id, status, title, start_at, end_at, blocked_start, blocked_end, created_at, updated_at,
+        deliverables, category, usage_media, usage_territories, usage_start, usage_end, exclusive_category, exclusive_territories, exclusive_start, exclusive_end)
+        values ($1, 'DIGITAL', $2, $3, $4, 'OPTION', 'Raw', $5, $6, $5, $6, now(), now(), '[{"kind":"IMAGE","quantity":10}]', 'APPAREL', '{ECOMMERCE}', '{FR}',
+        $6, $7, 'APPAREL', '{FR}', $5, $7)`,
+      values: [id, modelId, world.agencyId, world.brandId, start, end, usageEnd],
+    });
+    await c.query({
+      name: 'raw_digital_history',
+      text: `insert into booking_change (id, booking_id, from_status, to_status, actor_role, actor_id, reason, at) values ($1, $2, null, 'OPTION', 'AGENCY', $3, null, now())`,
+      values: [randomUUID(), id, world.agencyId],
+    });
+    await c.query({
+      name: 'raw_digital_claims',
+      text: `insert into exclusivity_claim (booking_id, kind, territory, model_id, brand_id, category, start_at, end_at)
+        select $1, k, t, $2, $3, 'APPAREL', $4, $5 from unnest('{USAGE,EXCLUSIVE,COVER,COVER}'::text[], '{FR,FR,EU,WORLDWIDE}'::text[]) as c(k, t)`,
+      values: [id, modelId, world.brandId, start, usageEnd],
+    });
+    await c.query('commit');
+  } catch (err) {
+    await c.query('rollback');
+    throw err;
+  } finally {
+    c.release();
+  }
+}
 
 /** Runs `work` from `clients` loops for `seconds`; returns completed operations per second and latencies. */
 async function closedLoop(clients: number, seconds: number, work: (i: number) => Promise<void>) {
@@ -422,6 +497,53 @@ async function main(): Promise<void> {
       ]);
     }
     if (ONLY.has('schedule')) await benchSchedule(world, pool, token, graphqlUrl, rows);
+    if (ONLY.has('twin')) {
+      // A twin with 1,000 licences in force: each new booking is checked against its status, consent and cap under
+      // the twin's lock, and its claims against the others' by the exclusion constraints.
+      const twin = await seedTwinWorld(pool, world);
+      const twinStart = BASE + 400 * 24 * HOUR;
+      const digitalInput = (n: number, exclusive: boolean) => {
+        const start = twinStart + n * 24 * HOUR;
+        return {
+          modelId: twin.modelId,
+          brandId: world.brandId,
+          title: 'Twin bench',
+          start: new Date(start).toISOString(),
+          end: new Date(start + 24 * HOUR).toISOString(),
+          deliverables: [{ kind: 'IMAGE', quantity: 10 }],
+          category: 'APPAREL',
+          usage: { media: ['ECOMMERCE'], territories: ['FR'], start: new Date(start + 24 * HOUR).toISOString(), end: new Date(start + 90 * 24 * HOUR).toISOString() },
+          ...(exclusive
+            ? { exclusivity: { category: 'APPAREL', territories: ['FR'], start: new Date(start).toISOString(), end: new Date(start + 90 * 24 * HOUR).toISOString() } }
+            : {}),
+        };
+      };
+      let n = 0;
+      let refused = 0;
+      const post = async (input: object) => {
+        const res = await fetch(graphqlUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: CREATE_DIGITAL, variables: { input } }),
+        });
+        const body = await res.text();
+        if (res.status !== 200 || !body.includes('"booking":{"id"')) refused += 1;
+      };
+      const exclusive = await closedLoop(4, SECONDS, () => post(digitalInput(n++, true)));
+      const plain = await closedLoop(4, SECONDS, () => post(digitalInput(n++, false)));
+      const raw = await closedLoop(4, SECONDS, () => rawDigitalInsert(pool, world, twin.modelId, new Date(twinStart + n++ * 24 * HOUR)));
+      rows.push([
+        `createDigitalBooking with an exclusivity, twin with ${TWIN_LICENCES} licences in force, 4 clients`,
+        `p50 ${exclusive.p50.toFixed(1)} ms`,
+        `p95 ${exclusive.p95.toFixed(1)} ms, ${exclusive.rate.toFixed(0)} req/s, ${refused} refused or failed`,
+      ]);
+      rows.push(['same without an exclusivity (its use still claimed)', `p50 ${plain.p50.toFixed(1)} ms`, `p95 ${plain.p95.toFixed(1)} ms, ${plain.rate.toFixed(0)} req/s`]);
+      rows.push([
+        'same inserts, raw SQL through pg in one transaction (twin lock, booking, history, 4 claim rows), 4 clients',
+        `p50 ${raw.p50.toFixed(1)} ms`,
+        `p95 ${raw.p95.toFixed(1)} ms, ${raw.rate.toFixed(0)} tx/s; GraphQL at ${((exclusive.rate / raw.rate) * 100).toFixed(1)} % of it`,
+      ]);
+    }
   } finally {
     stop();
     await pool.end();

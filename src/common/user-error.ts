@@ -37,6 +37,7 @@ export enum UserErrorCode {
   DELIVERY_ALREADY_DECIDED = 'DELIVERY_ALREADY_DECIDED',
   DELIVERY_NOT_OPEN = 'DELIVERY_NOT_OPEN',
   DELIVERY_NOT_APPROVED = 'DELIVERY_NOT_APPROVED',
+  EXCLUSIVITY_CONFLICT = 'EXCLUSIVITY_CONFLICT',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -83,6 +84,10 @@ registerEnumType(UserErrorCode, {
     DELIVERY_ALREADY_DECIDED: { description: 'The delivery was already approved or rejected; a corrected one is submitted anew.' },
     DELIVERY_NOT_OPEN: { description: 'The booking takes no deliveries or decisions now: it is not a confirmed digital booking.' },
     DELIVERY_NOT_APPROVED: { description: 'Nothing delivered for this digital booking has been approved, so there is nothing to pay for: approve deliveries first, or cancel it.' },
+    EXCLUSIVITY_CONFLICT: {
+      description:
+        'Another brand holds the model exclusively for the category where and when the booking asks (or uses her there, for an exclusivity asked); the message names the category, a territory and the period, never the brand.',
+    },
   },
 });
 

@@ -1,6 +1,7 @@
 import { Agency } from '../modules/agency/agency.entity';
 import { BookingChange } from '../modules/booking/booking-history.entity';
 import { Booking, DigitalBooking, PhysicalBooking } from '../modules/booking/booking.entity';
+import { ExclusivityClaim } from '../modules/booking/exclusivity-claim.entity';
 import { Brand } from '../modules/brand/brand.entity';
 import { OptionChallenge } from '../modules/booking/option-challenge.entity';
 import { Lockout } from '../modules/lockout/lockout.entity';
@@ -32,4 +33,5 @@ export const ENTITIES = [
   OptionChallenge,
   ConsentVersion,
   Delivery,
+  ExclusivityClaim,
 ];

@@ -6,6 +6,7 @@ import { Migration20261127020000_booking_window_gist } from '../../migrations/Mi
 import { Migration20261127021614_drop_booking_type_index } from '../../migrations/Migration20261127021614_drop_booking_type_index';
 import { Migration20261130040316_booking_quote_charges } from '../../migrations/Migration20261130040316_booking_quote_charges';
 import { Migration20261130044339_consent_versions_deliveries } from '../../migrations/Migration20261130044339_consent_versions_deliveries';
+import { Migration20261130044640_exclusivity } from '../../migrations/Migration20261130044640_exclusivity';
 import { Migration20261130050000_booking_placement } from '../../migrations/Migration20261130050000_booking_placement';
 import { Migration20261130050000_lockouts_and_challenges } from '../../migrations/Migration20261130050000_lockouts_and_challenges';
 import { Migration20261130050041_calendar_feed } from '../../migrations/Migration20261130050041_calendar_feed';
@@ -22,6 +23,7 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261127021614_drop_booking_type_index', class: Migration20261127021614_drop_booking_type_index },
   { name: 'Migration20261130040316_booking_quote_charges', class: Migration20261130040316_booking_quote_charges },
   { name: 'Migration20261130044339_consent_versions_deliveries', class: Migration20261130044339_consent_versions_deliveries },
+  { name: 'Migration20261130044640_exclusivity', class: Migration20261130044640_exclusivity },
   { name: 'Migration20261130050000_booking_placement', class: Migration20261130050000_booking_placement },
   { name: 'Migration20261130050000_lockouts_and_challenges', class: Migration20261130050000_lockouts_and_challenges },
   { name: 'Migration20261130050041_calendar_feed', class: Migration20261130050041_calendar_feed },

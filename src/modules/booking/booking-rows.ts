@@ -20,7 +20,8 @@ export const refById = <T extends { id: string }>(entity: T, id: string): Ref<T>
 export const BOOKING_COLUMNS = `b.id, b.type, b.model_id, b.agency_id, b.brand_id, b.status, b.title, b.start_at, b.end_at,
   b.blocked_start, b.blocked_end, b.completed_at, b.created_at, b.updated_at, b.location_name, b.location_time_zone,
   b.travel_before_minutes, b.travel_after_minutes, b.option_expires_at, b.actual_end, b.deliverables, b.category,
-  b.usage_media, b.usage_territories, b.usage_start, b.usage_end, b.delivered, b.consent_version, b.outside_consent_since, b.consent_flag`;
+  b.usage_media, b.usage_territories, b.usage_start, b.usage_end, b.delivered, b.consent_version, b.outside_consent_since, b.consent_flag,
+  b.exclusive_category, b.exclusive_territories, b.exclusive_start, b.exclusive_end, b.product_category, b.product_territories`;
 
 type Timestamp = string | Date;
 
@@ -56,6 +57,12 @@ export interface BookingRow {
   consent_version: number | null;
   outside_consent_since: Timestamp | null;
   consent_flag: string | null;
+  exclusive_category: string | null;
+  exclusive_territories: string[] | null;
+  exclusive_start: Timestamp | null;
+  exclusive_end: Timestamp | null;
+  product_category: string | null;
+  product_territories: string[] | null;
 }
 
 /**
@@ -79,6 +86,10 @@ export function bookingOfRow(row: BookingRow, parseDate: (text: string) => Date,
     completedAt: dateOrNull(row.completed_at),
     createdAt: date(row.created_at),
     updatedAt: date(row.updated_at),
+    exclusiveCategory: row.exclusive_category,
+    exclusiveTerritories: row.exclusive_territories,
+    exclusiveStart: dateOrNull(row.exclusive_start),
+    exclusiveEnd: dateOrNull(row.exclusive_end),
   };
   if (row.type === BookingType.PHYSICAL) {
     return Object.assign(new PhysicalBooking(), common, {
@@ -88,6 +99,8 @@ export function bookingOfRow(row: BookingRow, parseDate: (text: string) => Date,
       travelAfterMinutes: row.travel_after_minutes!,
       optionExpiresAt: dateOrNull(row.option_expires_at),
       actualEnd: dateOrNull(row.actual_end),
+      productCategory: row.product_category,
+      productTerritories: row.product_territories,
     });
   }
   return Object.assign(new DigitalBooking(), common, {

@@ -21,6 +21,8 @@ import type { PostponeBookingInput, RescheduleBookingInput } from './booking.typ
 import { firstLiveOptionOver, isLiveOption } from './option-ranking';
 import { clashError, findClash, isClashViolation, optionAheadError, type BlockedRange } from './physical-clash';
 import { holdModelSchedule, lockedOutError, lockoutsInForce } from '../lockout/lockout.service';
+import { ClaimKind } from '../twin/exclusivity';
+import { isExclusivityViolation } from './exclusivity-claims';
 
 /*
  * Moving a booking in time keeps its id, its brand and its deal memo, and applies the rules afresh at the new time,
@@ -118,6 +120,8 @@ async function movePhysical(em: EntityManager, viewer: Viewer, booking: Physical
     locationTimeZone: to.locationTimeZone,
   });
   await em.flush();
+  // Its own use moves with it: the exclusion constraints on the claims check the new period against others' exclusivity.
+  await em.execute(MOVE_USAGE_CLAIMS, [to.start, to.end, booking.id]);
   if (booking.status === BookingStatus.OPTION) await em.execute(NEW_PLACEMENT, [booking.id]);
   return null;
 }
@@ -132,9 +136,16 @@ async function repriceMoved(em: EntityManager, booking: Booking, quote?: Booking
   if (!repriced.ok) throw new UserErrorsException(repriced.errors);
 }
 
+// The period of a booking's own use; the claims of an exclusivity it grants keep theirs.
+const MOVE_USAGE_CLAIMS = `update exclusivity_claim set start_at = ?, end_at = ? where booking_id = ? and kind = '${ClaimKind.USAGE}'`;
+
 /** The clash a move met at the database, named as the check would have named it. */
 function clashAt(viewer: Viewer, attempted: () => BlockedRange | null) {
   return async (err: unknown, em: EntityManager): Promise<UserError | null> => {
+    if (isExclusivityViolation(err)) {
+      // Named without the brand that holds it, as a new booking's refusal is.
+      return userError(UserErrorCode.EXCLUSIVITY_CONFLICT, "another brand's exclusivity in this category covers where and when the work would then be used", ['input', 'start']);
+    }
     if (!isClashViolation(err)) return null;
     const range = attempted();
     const clash = range && (await findClash(em, range));
@@ -210,6 +221,8 @@ async function moveDigital(em: EntityManager, booking: DigitalBooking, input: Re
   const refusals = await twinRefusals(em, { ...twinJobOf(booking), start: input.start, end: input.end, productionEnd: input.end, usageStart: usage.start, usageEnd: usage.end });
   if (refusals.length) return refusals;
   Object.assign(booking, { start: input.start, end: input.end, blockedStart: input.start, blockedEnd: input.end, usageStart: usage.start, usageEnd: usage.end });
+  // Its use (production window and licence, as when it was placed) moves too, checked against others' exclusivity.
+  await em.execute(MOVE_USAGE_CLAIMS, [new Date(Math.min(input.start.getTime(), usage.start.getTime())), new Date(Math.max(input.end.getTime(), usage.end.getTime())), booking.id]);
   return [];
 }
 

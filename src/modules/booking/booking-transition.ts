@@ -4,6 +4,7 @@ import { recordChange, type Actor } from './booking-history';
 import type { BookingStatus } from './booking-status';
 import { canTransition } from './booking-transitions';
 import type { Booking } from './booking.entity';
+import { CLAIMING_STATUSES, RELEASE_CLAIMS_SQL } from './exclusivity-claims';
 
 /** The refusal of a move the lifecycle does not allow, naming the status the booking is in. */
 export function transitionError(from: BookingStatus, to: BookingStatus, field: string[] = ['id']): UserError {
@@ -20,7 +21,7 @@ const CURRENT_STATUS = `select status from booking where id = ?`;
 /**
  * The one way a booking's status changes. Moves `booking` from the status it was read in to `to` if the transitions
  * table allows it and the row is still in that status, and then writes exactly one history line, in the caller's
- * transaction. When the table refuses, or another change got there first, it changes nothing, writes no history,
+ * transaction, and releases its exclusivity claims when `to` no longer holds them. When the table refuses, or another change got there first, it changes nothing, writes no history,
  * brings the entity up to the row's status and answers TRANSITION_NOT_ALLOWED naming that status.
  */
 export async function transition(
@@ -44,6 +45,8 @@ export async function transition(
     em.getUnitOfWork().merge(booking);
     return fail(transitionError(booking.status, to, field));
   }
+  // A booking that no longer holds releases its exclusivity and its use of the model, in the same transaction.
+  if (!CLAIMING_STATUSES.includes(to)) await em.execute(RELEASE_CLAIMS_SQL, [booking.id]);
   booking.status = to;
   booking.updatedAt = now;
   em.getUnitOfWork().merge(booking);

@@ -24,6 +24,21 @@ export const blockedOverlaps = (start: Date, end: Date) => ({
   [raw((alias: string) => overlapsSql(alias, rangeSql('?', '?')), [start, end])]: [],
 });
 
+@ObjectType({ description: 'Exclusivity granted to the booking brand: no other brand may book the model for this category where and when it holds.' })
+export class Exclusivity {
+  @Field(() => String, { description: 'Product category, e.g. APPAREL.' })
+  category!: string;
+
+  @Field(() => [String], { description: 'Territories: ISO 3166-1 alpha-2 codes, EU or WORLDWIDE.' })
+  territories!: string[];
+
+  @Field(() => Date, { description: 'Start of the exclusivity (inclusive).' })
+  start!: Date;
+
+  @Field(() => Date, { description: 'End of the exclusivity (exclusive).' })
+  end!: Date;
+}
+
 @InterfaceType('Booking', {
   description: 'One job of one model for one brand, physical or digital.',
   resolveType: (booking: { type: BookingType }) =>
@@ -57,6 +72,13 @@ export const blockedOverlaps = (start: Date, end: Date) => ({
     'and travel_before_minutes >= 0 and travel_before_minutes <= 1440 ' +
     'and travel_after_minutes >= 0 and travel_after_minutes <= 1440 ' +
     "and blocked_start = start_at - make_interval(mins => travel_before_minutes) and blocked_end = end_at + make_interval(mins => travel_after_minutes))",
+})
+// An exclusivity is all four of its terms or none of them.
+@Check({
+  name: 'booking_exclusivity_whole',
+  expression:
+    '(exclusive_category is null and exclusive_territories is null and exclusive_start is null and exclusive_end is null) or ' +
+    '(exclusive_category is not null and exclusive_territories is not null and exclusive_end > exclusive_start)',
 })
 @Check({
   name: 'booking_digital_fields',
@@ -129,6 +151,28 @@ export abstract class Booking {
   @Field(() => Date, { description: 'When the booking last changed.' })
   @Property({ type: 'datetime', onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
+
+  /** The category the booking grants its brand exclusively, with the three terms below; null when it grants none. */
+  @Property({ type: 'text', nullable: true })
+  exclusiveCategory: Opt<string> | null = null;
+
+  @Property({ type: ArrayType, columnType: 'text[]', nullable: true })
+  exclusiveTerritories: Opt<string[]> | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  exclusiveStart: Opt<Date> | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  exclusiveEnd: Opt<Date> | null = null;
+
+  @Field(() => Exclusivity, {
+    nullable: true,
+    description: 'The exclusivity this booking grants its brand; it binds while the booking is an OPTION, CONFIRMED or COMPLETED. Null: none.',
+  })
+  get exclusivity(): Exclusivity | null {
+    if (!this.exclusiveCategory || !this.exclusiveTerritories || !this.exclusiveStart || !this.exclusiveEnd) return null;
+    return { category: this.exclusiveCategory, territories: this.exclusiveTerritories, start: this.exclusiveStart, end: this.exclusiveEnd };
+  }
 }
 
 @ObjectType({ description: 'A deliverable of a digital job: what kind and how many.' })
@@ -168,6 +212,17 @@ export class PhysicalBooking extends Booking {
   @Field(() => Date, { nullable: true, description: 'When the work actually ended, as given at completion; overtime is priced from it.' })
   @Property({ type: 'datetime', nullable: true })
   actualEnd: Date | null = null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Product category the job is for, when given: another brand's exclusivity in it is then respected. Null: no category.",
+  })
+  @Property({ type: 'text', nullable: true })
+  productCategory: Opt<string> | null = null;
+
+  @Field(() => [String], { nullable: true, description: 'Where the work is used, with productCategory (WORLDWIDE when not given); null without a category.' })
+  @Property({ type: ArrayType, columnType: 'text[]', nullable: true })
+  productTerritories: Opt<string[]> | null = null;
 }
 
 @ObjectType({ implements: Booking, description: "Work produced by the model's digital twin. Never clashes in time with anything." })

@@ -23,6 +23,7 @@ import { termsFromCard, type PricedBooking } from '../pricing/quote';
 import type { FrozenTerms } from '../pricing/booking-quote.entity';
 import { modelTermsCache } from './booking.loaders';
 import { lockedOutError } from '../lockout/lockout.service';
+import { checkExclusivityInput, checkProductScope, claimsOf, exclusivityConflictError, isExclusivityViolation, writeClaims, type BookingClaims } from './exclusivity-claims';
 
 const MAX_TRAVEL_MINUTES = 24 * 60;
 /** Reads and writes of one create before it gives up on terms that keep changing under it. */
@@ -102,12 +103,17 @@ export function checkPhysicalInput(input: CreatePhysicalBookingInput, status: Bo
       ? userError(UserErrorCode.INVALID_INPUT, 'an option expiry must be in the future', [...prefix, 'optionExpiresAt'])
       : null,
     input.overrideLockout != null ? checkText(input.overrideLockout, [...prefix, 'overrideLockout'], 500) : null,
+    ...checkProductScope(input.category, input.territories, prefix),
+    ...checkExclusivityInput(input.exclusivity, input.category, prefix),
   );
 }
 
 /** The refusal of a lockout override by someone who is not her agency (nor an admin). */
 export const overrideForbidden = (field: string[]): UserError =>
   userError(UserErrorCode.FORBIDDEN, "only the model's agency books through her lockouts", field);
+
+const PHYSICAL_CLAIM_FIELDS = { usage: ['input', 'territories'], exclusivity: ['input', 'exclusivity', 'territories'] };
+const DIGITAL_CLAIM_FIELDS = { usage: ['input', 'usage', 'territories'], exclusivity: ['input', 'exclusivity', 'territories'] };
 
 /** Places a physical option or, for an agency, a confirmed booking; never one that clashes with a confirmed one. */
 export async function createPhysicalBooking(ctx: RequestContext, input: CreatePhysicalBookingInput): Promise<Result<Booking>> {
@@ -129,9 +135,11 @@ export async function createPhysicalBooking(ctx: RequestContext, input: CreatePh
   // exclusion constraint is what guarantees that no clash is ever written.
   // Remembered by the id as the database writes it; a client may send it in capitals.
   const modelId = input.modelId.toLowerCase();
+  // With a category the job meets other brands' exclusivities over its own time, wherever its work is used.
+  const claims = claimsOf(input.category, { territories: input.territories ?? [], start: input.start, end: input.end }, input.exclusivity);
   // Racing writes over one model can deadlock while PostgreSQL checks the exclusion constraint: run it again, and a
   // racing clash then answers as a clash.
-  return retryTransient(() => writePhysicalBooking(ctx, viewer, input, { modelId, brandId: brandId.value, status, blocked, travelBefore, travelAfter }), ['input', 'start']);
+  return retryTransient(() => writePhysicalBooking(ctx, viewer, input, { modelId, brandId: brandId.value, status, blocked, travelBefore, travelAfter, claims }), ['input', 'start']);
 }
 
 /** The write of createPhysicalBooking, once its input is known to be well formed. */
@@ -139,7 +147,15 @@ async function writePhysicalBooking(
   ctx: RequestContext,
   viewer: Viewer,
   input: CreatePhysicalBookingInput,
-  w: { modelId: string; brandId: string; status: BookingStatus; blocked: { start: Date; end: Date }; travelBefore: number; travelAfter: number },
+  w: {
+    modelId: string;
+    brandId: string;
+    status: BookingStatus;
+    blocked: { start: Date; end: Date };
+    travelBefore: number;
+    travelAfter: number;
+    claims: BookingClaims | null;
+  },
 ): Promise<Result<Booking>> {
   const { modelId, status, blocked, travelBefore, travelAfter } = w;
   const countOptions = status === BookingStatus.CONFIRMED;
@@ -173,7 +189,7 @@ async function writePhysicalBooking(
     let quote: { priced: PricedBooking; terms: FrozenTerms } | null = null;
     if (status === BookingStatus.CONFIRMED) {
       const frozen = terms.card ? termsFromCard(terms.card, null, terms.hasMotherAgency) : null;
-      const priced = priceOrRefuse(frozen, { type: BookingType.PHYSICAL, start: input.start, end: input.end, travelMinutes: travelBefore + travelAfter }, { input: ['input'] });
+      const priced = priceOrRefuse(frozen, { type: BookingType.PHYSICAL, start: input.start, end: input.end, travelMinutes: travelBefore + travelAfter, exclusivity: w.claims?.exclusivity }, { input: ['input'] });
       // Remembered terms may predate a card set since (by another process, say): refuse only on terms read afresh.
       if (!priced.ok && remembered) continue;
       if (!priced.ok) return priced;
@@ -198,6 +214,7 @@ async function writePhysicalBooking(
           optionExpiresAt: input.optionExpiresAt ?? null,
           countOptions,
           overrideLockout,
+          claims: w.claims,
         },
         actorOf(viewer),
         quote,
@@ -205,6 +222,9 @@ async function writePhysicalBooking(
       if (booking) return ok(booking);
       // Written nothing: the model, her card, the brand or the options are not what the terms said. Read them again.
     } catch (err) {
+      if (w.claims && isExclusivityViolation(err)) {
+        return fail(await exclusivityConflictError(ctx.em.fork(), { modelId, brandId: w.brandId }, w.claims, PHYSICAL_CLAIM_FIELDS));
+      }
       if (!isClashViolation(err)) throw err;
       // Booked by someone else in the meantime: name what is in the way now.
       const clash = await findClash(ctx.em.fork(), { modelId, ...blocked });
@@ -296,6 +316,7 @@ export function checkDigitalInput(input: CreateDigitalBookingInput, prefix: stri
   const productionError = checkRange(input.start, input.end, [...prefix, 'end']);
   const usageError = checkRange(input.usage.start, input.usage.end, [...prefix, 'usage', 'end']);
   const errors = collect(checkText(input.title, [...prefix, 'title']), productionError, checkText(input.category, [...prefix, 'category'], 50), usageError);
+  errors.push(...checkExclusivityInput(input.exclusivity, input.category, prefix));
   if (!input.deliverables.length) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at least one deliverable', [...prefix, 'deliverables']));
   input.deliverables.forEach((d, i) => {
     const field = [...prefix, 'deliverables', String(i)];
@@ -332,12 +353,21 @@ export async function createDigitalBooking(ctx: RequestContext, input: CreateDig
   const status = input.status ?? BookingStatus.OPTION;
   const errors = checkDigitalInput(input);
   if (errors.length) return fail(...errors);
+  // The twin's work is used where and while its licence runs, and made during the production window.
+  const use = {
+    territories: input.usage.territories,
+    start: new Date(Math.min(input.start.getTime(), input.usage.start.getTime())),
+    end: new Date(Math.max(input.end.getTime(), input.usage.end.getTime())),
+  };
+  const claims = claimsOf(input.category, use, input.exclusivity)!;
+  let who: { modelId: string; brandId: string } | null = null;
   return inTransaction(
     ctx,
     async (em) => {
       const parties = await resolveParties(em, viewer, { ...input, status });
       if (!parties.ok) return parties;
       const { model, brand } = parties.value;
+      who = { modelId: model.id, brandId: brand.id };
       const refusals = await twinRefusals(em, {
         modelId: model.id,
         brandId: brand.id,
@@ -368,6 +398,10 @@ export async function createDigitalBooking(ctx: RequestContext, input: CreateDig
         usageTerritories: upper(input.usage.territories),
         usageStart: input.usage.start,
         usageEnd: input.usage.end,
+        exclusiveCategory: claims.exclusivity?.category ?? null,
+        exclusiveTerritories: claims.exclusivity?.territories ?? null,
+        exclusiveStart: claims.exclusivity?.start ?? null,
+        exclusiveEnd: claims.exclusivity?.end ?? null,
       });
       recordChange(em, booking, null, actorOf(viewer), null);
       // Booked as confirmed straight away: the deal memo is frozen now, as when an option is confirmed. Thrown, so
@@ -377,8 +411,13 @@ export async function createDigitalBooking(ctx: RequestContext, input: CreateDig
         if (!quote.ok) throw new UserErrorsException(quote.errors);
       }
       await em.flush();
+      // After the booking row they refer to; the constraints refuse them (and so the booking) if another brand's
+      // claim forbids them, whatever the twin lock above serializes.
+      await writeClaims(em, { bookingId: booking.id, modelId: model.id, brandId: brand.id }, claims);
       return ok(booking);
-    }
+    },
+    async (err, em) =>
+      who && isExclusivityViolation(err) ? exclusivityConflictError(em, who, claims, DIGITAL_CLAIM_FIELDS) : null,
   );
 }
 

@@ -13,6 +13,21 @@ export class LocationInput {
   timeZone!: string;
 }
 
+@InputType({ description: 'Exclusivity for the booking brand: while the booking holds, no other brand may book the model for this category in these territories over [start, end).' })
+export class ExclusivityInput {
+  @Field(() => String, { description: "Product category, e.g. APPAREL; a digital booking's own category." })
+  category!: string;
+
+  @Field(() => [String], { description: 'Territories: ISO 3166-1 alpha-2 codes, EU (its 27 member states) or WORLDWIDE.' })
+  territories!: string[];
+
+  @Field(() => Date, { description: 'Start of the exclusivity.' })
+  start!: Date;
+
+  @Field(() => Date, { description: 'End of the exclusivity (exclusive), at most 10 years after its start.' })
+  end!: Date;
+}
+
 @InputType({ description: 'A physical booking: the model in person, [start, end).' })
 export class CreatePhysicalBookingInput {
   @Field(() => ID, { description: 'The model.' })
@@ -51,6 +66,19 @@ export class CreatePhysicalBookingInput {
       "Her agency only (a brand is answered FORBIDDEN): book even through her lockouts, for this reason (up to 500 characters), kept in the booking's history. Without it a lockout in the way answers LOCKED_OUT.",
   })
   overrideLockout?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Product category the job is for, e.g. APPAREL. With one, another brand's exclusivity in that category over the job's time and territories refuses it; without one (and no exclusivity) it meets no exclusivity.",
+  })
+  category?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Where the work is used, with a category: ISO 3166-1 alpha-2 codes, EU or WORLDWIDE (the default).' })
+  territories?: string[] | null;
+
+  @Field(() => ExclusivityInput, { nullable: true, description: 'Exclusivity granted to the brand; priced as an EXCLUSIVITY_FEE line. Its category is the booking\'s.' })
+  exclusivity?: ExclusivityInput | null;
 }
 
 @InputType({ description: 'A deliverable of a digital job.' })
@@ -105,6 +133,9 @@ export class CreateDigitalBookingInput {
 
   @Field(() => BookingStatus, { nullable: true, description: 'OPTION (default) or CONFIRMED; only an agency or admin books CONFIRMED straight away.' })
   status?: BookingStatus | null;
+
+  @Field(() => ExclusivityInput, { nullable: true, description: 'Exclusivity granted to the brand, in the booking\'s category; priced as an EXCLUSIVITY_FEE line.' })
+  exclusivity?: ExclusivityInput | null;
 }
 
 @InputType({ description: 'Completes a confirmed booking with what actually happened.' })

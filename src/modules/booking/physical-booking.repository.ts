@@ -12,6 +12,7 @@ import { BookingStatus, BookingType } from './booking-status';
 import { bookingOfRow, type BookingRow } from './booking-rows';
 import type { PhysicalBooking } from './booking.entity';
 import { bookingInTheWay, type ClashingBooking } from './physical-clash';
+import { claimJson, insertClaimsSql, type BookingClaims } from './exclusivity-claims';
 
 /*
  * Creating a physical booking is the hottest write there is, so it runs as hand-written prepared statements (parsed
@@ -90,7 +91,8 @@ const FACTS: PreparedStatement = {
     l.start_at as lockout_start, l.end_at as lockout_end,
     r.id as card_id, r.version as card_version, r.currency, r.hourly_rate, r.half_day_rate, r.day_rate, r.overtime_after8h_bps, r.overtime_after12h_bps,
     r.travel_hourly_rate, r.model_commission_bps, r.service_fee_bps, r.mother_agency_share_bps, r.platform_fee_bps,
-    r.cancellation_bands, r.weather_postponement_bps, r.deliverable_prices, r.usage_monthly_fees, r.territory_factor_bps
+    r.cancellation_bands, r.weather_postponement_bps, r.deliverable_prices, r.usage_monthly_fees, r.territory_factor_bps,
+    r.exclusivity_monthly_bps
   from (select $1::uuid as model_id, $2::uuid as brand_id, ${rangeSql('$3::timestamptz', '$4::timestamptz')} as blocked,
                $5::timestamptz as now, $6::boolean as count_options) p
   left join model m on m.id = p.model_id
@@ -149,6 +151,7 @@ interface FactsRow {
   deliverable_prices: Record<string, number>;
   usage_monthly_fees: Record<string, number>;
   territory_factor_bps: TerritoryFactors;
+  exclusivity_monthly_bps: number;
 }
 
 const cardOf = (r: FactsRow): CardPrices => ({
@@ -169,6 +172,7 @@ const cardOf = (r: FactsRow): CardPrices => ({
   deliverablePrices: r.deliverable_prices,
   usageMonthlyFees: r.usage_monthly_fees,
   territoryFactorBps: r.territory_factor_bps,
+  exclusivityMonthlyBps: r.exclusivity_monthly_bps,
 });
 
 /** Reads, in one statement, the model, whether the brand exists, the first clash, the live options (and the first placed) and the card. */
@@ -234,6 +238,8 @@ export interface NewPhysicalBooking {
   countOptions: boolean;
   /** Her agency's reason to book through her lockouts; null: write nothing if one covers the blocked range. */
   overrideLockout: string | null;
+  /** Its category, exclusivity and claim rows, written in the same statement; null when it has no category. */
+  claims: BookingClaims | null;
 }
 
 const LOCKOUT_OVER_BLOCKED = lockoutInForceOverlapsSql('l', rangeSql('$8', '$9'));
@@ -261,11 +267,17 @@ const STILL_CURRENT = `
     and ($22::text is not null or not exists (select 1 from lockout l where l.model_id = m.id and ${LOCKOUT_OVER_BLOCKED}))
   for share of m`;
 
-const INSERT_BOOKING = `
+// With `scopedAt`, the booking's category and exclusivity too, from the placeholders numbered from it.
+const insertBooking = (scopedAt?: number) => `
   insert into booking (id, type, model_id, agency_id, brand_id, status, title, start_at, end_at, blocked_start, blocked_end,
-    created_at, updated_at, location_name, location_time_zone, travel_before_minutes, travel_after_minutes, option_expires_at)
-  select $1, 'PHYSICAL', $2, ok.agency_id, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13, $14, $15 from ok
+    created_at, updated_at, location_name, location_time_zone, travel_before_minutes, travel_after_minutes, option_expires_at${
+      scopedAt ? ', product_category, product_territories, exclusive_category, exclusive_territories, exclusive_start, exclusive_end' : ''
+    })
+  select $1, 'PHYSICAL', $2, ok.agency_id, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $12, $13, $14, $15${
+    scopedAt ? ', ' + [0, 1, 2, 3, 4, 5].map((i) => `$${scopedAt + i}`).join(', ') : ''
+  } from ok
   returning id, status, created_at`;
+const INSERT_BOOKING = insertBooking();
 
 const INSERT_HISTORY = `
   insert into booking_change (id, booking_id, from_status, to_status, actor_role, actor_id, reason, at)
@@ -283,6 +295,27 @@ const WITH_HISTORY: PreparedStatement = {
 const WITH_HISTORY_AND_QUOTE: PreparedStatement = {
   name: 'insert_physical_booking_quoted',
   text: `with ok as (${STILL_CURRENT}), b as (${INSERT_BOOKING}), h as (${INSERT_HISTORY}), q as (${INSERT_QUOTE}) select id from b`,
+};
+
+// A booking with a category writes its claims in the same statement: the exclusion constraints on them refuse it
+// whole if another brand's claim forbids them (see exclusivity-claims.ts). Six booking columns, then the category and
+// the claim rows, from placeholder `at`: after the 22 of every write ($23) or after the quote's 8 too ($31).
+const claimsCte = (at: number) =>
+  `x as (${insertClaimsSql({
+    from: 'b cross join ',
+    bookingId: 'b.id',
+    modelId: '$2',
+    brandId: '$3',
+    category: `$${at + 6}`,
+    rows: `$${at + 7}`,
+  })})`;
+const WITH_CLAIMS: PreparedStatement = {
+  name: 'insert_physical_booking_claims',
+  text: `with ok as (${STILL_CURRENT}), b as (${insertBooking(23)}), h as (${INSERT_HISTORY}), ${claimsCte(23)} select id from b`,
+};
+const WITH_QUOTE_AND_CLAIMS: PreparedStatement = {
+  name: 'insert_physical_booking_quoted_claims',
+  text: `with ok as (${STILL_CURRENT}), b as (${insertBooking(31)}), h as (${INSERT_HISTORY}), q as (${INSERT_QUOTE}), ${claimsCte(31)} select id from b`,
 };
 
 /**
@@ -327,7 +360,14 @@ export async function insertPhysicalBooking(
     const p = quote.priced;
     values.push(p.currency, JSON.stringify(p.lines), p.brandTotal, p.model, p.agency, p.motherAgency, p.platform, JSON.stringify(quote.terms));
   }
-  const written = await runPrepared(em, quote ? WITH_HISTORY_AND_QUOTE : WITH_HISTORY, values);
+  const c = b.claims;
+  if (c) {
+    const territories = c.rows.filter((r) => r.kind === 'USAGE').map((r) => r.territory);
+    const x = c.exclusivity;
+    values.push(c.category, territories, x?.category ?? null, x?.territories ?? null, x?.start ?? null, x?.end ?? null, c.category, claimJson(c.rows));
+  }
+  const statement = c ? (quote ? WITH_QUOTE_AND_CLAIMS : WITH_CLAIMS) : quote ? WITH_HISTORY_AND_QUOTE : WITH_HISTORY;
+  const written = await runPrepared(em, statement, values);
   if (!written.length) return null;
   return asWritten(id, terms, b, now);
 }
@@ -365,6 +405,12 @@ function asWritten(id: string, terms: ModelTerms, b: NewPhysicalBooking, now: Da
     consent_version: null,
     outside_consent_since: null,
     consent_flag: null,
+    exclusive_category: b.claims?.exclusivity?.category ?? null,
+    exclusive_territories: b.claims?.exclusivity?.territories ?? null,
+    exclusive_start: b.claims?.exclusivity?.start ?? null,
+    exclusive_end: b.claims?.exclusivity?.end ?? null,
+    product_category: b.claims?.category ?? null,
+    product_territories: b.claims ? b.claims.rows.filter((r) => r.kind === 'USAGE').map((r) => r.territory) : null,
   };
   return bookingOfRow(row, () => {
     throw new Error('a booking as written holds dates, not text');

@@ -22,6 +22,8 @@ export interface FrozenTerms {
   deliverablePrices: Record<string, number>;
   usageMonthlyFees: Record<string, number>;
   territoryFactorBps: { COUNTRY: number; EU: number; WORLDWIDE: number };
+  /** The exclusivity fee term (see RateCard); absent from terms frozen before exclusivity was sold, which grant none. */
+  exclusivityMonthlyBps?: number;
   ownershipSplit: { modelBps: number; agencyBps: number; platformBps: number } | null;
   hasMotherAgency: boolean;
 }

@@ -41,7 +41,8 @@ function priceTable(prices: Record<string, number>, what: string): Map<string, n
   return table;
 }
 
-function territoryFactor(rates: DigitalRates, territories: string[]): { codes: string[]; bps: number } {
+/** The summed factor (bps) of the territories named, once each; throws UnpricedTermError for a code it cannot price. */
+export function territoryFactor(rates: Pick<DigitalRates, 'territoryFactorBps'>, territories: string[]): { codes: string[]; bps: number } {
   for (const [name, bps] of Object.entries(rates.territoryFactorBps)) {
     if (!Number.isInteger(bps) || bps < 0) throw new RangeError(`territory factor ${name} must be an integer >= 0, got ${String(bps)}`);
   }

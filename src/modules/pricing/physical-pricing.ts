@@ -13,7 +13,7 @@ export interface PhysicalRates {
 }
 
 /** What a quote line charges for. */
-export type LineKind = 'BASE_FEE' | 'OVERTIME' | 'TRAVEL' | 'SERVICE_FEE' | 'USAGE_FEE' | 'DELIVERABLE' | 'CANCELLATION_FEE' | 'POSTPONEMENT_FEE';
+export type LineKind = 'BASE_FEE' | 'OVERTIME' | 'TRAVEL' | 'SERVICE_FEE' | 'USAGE_FEE' | 'DELIVERABLE' | 'CANCELLATION_FEE' | 'POSTPONEMENT_FEE' | 'EXCLUSIVITY_FEE';
 
 /**
  * One line of a quote. `amount` (minor units) is what counts; quantity and unitAmount explain it. On a MINUTE

@@ -12,6 +12,7 @@ export enum QuoteLineKind {
   DELIVERABLE = 'DELIVERABLE',
   CANCELLATION_FEE = 'CANCELLATION_FEE',
   POSTPONEMENT_FEE = 'POSTPONEMENT_FEE',
+  EXCLUSIVITY_FEE = 'EXCLUSIVITY_FEE',
 }
 registerEnumType(QuoteLineKind, { name: 'QuoteLineKind', description: 'What a quote line charges for.' });
 
@@ -212,8 +213,14 @@ export class RateCardView {
   @Field(() => [KeyedPrice], { description: 'DIGITAL: usage fee per medium per month of licence.' })
   usageMonthlyFees!: KeyedPrice[];
 
-  @Field(() => TerritoryFactors, { description: 'DIGITAL: usage-fee factor per territory requested.' })
+  @Field(() => TerritoryFactors, { description: 'DIGITAL: usage-fee factor per territory requested; also the exclusivity fee\'s factor per territory held.' })
   territoryFactors!: TerritoryFactors;
+
+  @Field(() => Int, {
+    description:
+      "Exclusivity fee per started month of an exclusivity, basis points of the booking's fee before it, times the territory factor of the territories held.",
+  })
+  exclusivityMonthlyBps!: number;
 
   @Field(() => Date, { description: 'When the card last changed.' })
   updatedAt!: Date;
@@ -274,6 +281,9 @@ export class SetRateCardInput {
 
   @Field(() => TerritoryFactorsInput, { nullable: true, description: 'Default country 1×, EU 3×, worldwide 6×.' })
   territoryFactors?: TerritoryFactorsInput | null;
+
+  @Field(() => Int, { nullable: true, description: "Exclusivity fee per month, basis points of the booking's fee (0..10,000); default 1,000 (10%)." })
+  exclusivityMonthlyBps?: number | null;
 }
 
 @ObjectType({ description: 'Result of setRateCard.' })

@@ -35,13 +35,19 @@ export async function quoteRequest(
   let split = null;
   if (input.physical) {
     const p = input.physical;
-    facts = { type: BookingType.PHYSICAL, start: p.start, end: p.end, travelMinutes: (p.travelBeforeMinutes ?? 0) + (p.travelAfterMinutes ?? 0) };
+    facts = {
+      type: BookingType.PHYSICAL,
+      start: p.start,
+      end: p.end,
+      travelMinutes: (p.travelBeforeMinutes ?? 0) + (p.travelAfterMinutes ?? 0),
+      exclusivity: p.exclusivity,
+    };
   } else {
     const d = input.digital!;
     const twin = await ctx.em.findOne(DigitalTwin, { model: model.id });
     if (!twin) return fail(userError(UserErrorCode.TWIN_NOT_FOUND, 'the model has no digital twin', ['input', 'digital', 'modelId']));
     split = twin.ownershipSplit;
-    facts = { type: BookingType.DIGITAL, deliverables: d.deliverables, usage: d.usage };
+    facts = { type: BookingType.DIGITAL, deliverables: d.deliverables, usage: d.usage, exclusivity: d.exclusivity };
   }
   // Refused as a confirmation would refuse the same booking: one code, message and field for both.
   const priced = priceOrRefuse(termsFromCard(card, split, !!model.motherAgency), facts, at);

@@ -17,12 +17,14 @@ import { scaleDistribution } from './splits';
 
 /** What a booking's price depends on; at completion the actual end or the delivered items replace the plan. */
 export function factsOf(booking: Booking): PricingFacts {
+  const exclusivity = booking.exclusivity;
   if (booking instanceof PhysicalBooking) {
     return {
       type: BookingType.PHYSICAL,
       start: booking.start,
       end: booking.actualEnd ?? booking.end,
       travelMinutes: booking.travelBeforeMinutes + booking.travelAfterMinutes,
+      exclusivity,
     };
   }
   const digital = booking as DigitalBooking;
@@ -30,6 +32,7 @@ export function factsOf(booking: Booking): PricingFacts {
     type: BookingType.DIGITAL,
     deliverables: digital.delivered ?? digital.deliverables,
     usage: { media: digital.usageMedia, territories: digital.usageTerritories, start: digital.usageStart, end: digital.usageEnd },
+    exclusivity,
   };
 }
 

@@ -1,6 +1,7 @@
 import { BookingType } from '../booking/booking-status';
 import type { FrozenTerms } from './booking-quote.entity';
 import { digitalLines } from './digital-pricing';
+import { exclusivityLine, type ExclusivityTerms } from './exclusivity-pricing';
 import { physicalFeeLines, workedMinutes, type QuoteLine } from './physical-pricing';
 import type { RateCard } from './rate-card.entity';
 import { distributeDigital, distributePhysical, type Distribution } from './splits';
@@ -11,14 +12,15 @@ export interface PricedBooking extends Distribution {
   lines: QuoteLine[];
 }
 
-/** The facts of a booking that its price depends on. */
-export type PricingFacts =
+/** The facts of a booking that its price depends on; `exclusivity` when it grants one. */
+export type PricingFacts = (
   | { type: BookingType.PHYSICAL; start: Date; end: Date; travelMinutes: number }
   | {
       type: BookingType.DIGITAL;
       deliverables: { kind: string; quantity: number }[];
       usage: { media: string[]; territories: string[]; start: Date; end: Date };
-    };
+    }
+) & { exclusivity?: ExclusivityTerms | null };
 
 /** What of a rate card goes into a booking's terms. */
 export type CardPrices = Pick<
@@ -40,6 +42,7 @@ export type CardPrices = Pick<
   | 'deliverablePrices'
   | 'usageMonthlyFees'
   | 'territoryFactorBps'
+  | 'exclusivityMonthlyBps'
 >;
 
 /** Copies what a card says now, with the twin's split and the mother agency, into terms that no later change touches. */
@@ -66,6 +69,7 @@ export function termsFromCard(
     deliverablePrices: { ...card.deliverablePrices },
     usageMonthlyFees: { ...card.usageMonthlyFees },
     territoryFactorBps: { ...card.territoryFactorBps },
+    exclusivityMonthlyBps: card.exclusivityMonthlyBps,
     ownershipSplit: twinSplit,
     hasMotherAgency,
   };
@@ -73,10 +77,14 @@ export function termsFromCard(
 
 const sum = (lines: QuoteLine[]) => lines.reduce((total, l) => total + l.amount, 0);
 
+// The exclusivity is priced on the fee for the work itself, so it comes after those lines and before any service fee.
+const withExclusivity = (terms: FrozenTerms, lines: QuoteLine[], exclusivity: ExclusivityTerms | null | undefined): QuoteLine[] =>
+  exclusivity ? [...lines, exclusivityLine(terms, sum(lines), exclusivity)] : lines;
+
 /** Prices a booking under fixed terms. Throws UnpricedTermError for a deliverable or medium the terms do not price. */
 export function priceBooking(terms: FrozenTerms, facts: PricingFacts): PricedBooking {
   if (facts.type === BookingType.PHYSICAL) {
-    const lines = physicalFeeLines(terms, workedMinutes(facts.start, facts.end), facts.travelMinutes);
+    const lines = withExclusivity(terms, physicalFeeLines(terms, workedMinutes(facts.start, facts.end), facts.travelMinutes), facts.exclusivity);
     const d = distributePhysical(sum(lines), terms);
     const serviceFee: QuoteLine = {
       kind: 'SERVICE_FEE',
@@ -97,6 +105,6 @@ export function priceBooking(terms: FrozenTerms, facts: PricingFacts): PricedBoo
     };
   }
   if (!terms.ownershipSplit) throw new Error('a digital booking is priced with its twin’s ownership split');
-  const lines = digitalLines(terms, facts.deliverables, facts.usage);
+  const lines = withExclusivity(terms, digitalLines(terms, facts.deliverables, facts.usage), facts.exclusivity);
   return { currency: terms.currency, lines, ...distributeDigital(sum(lines), terms.ownershipSplit) };
 }

@@ -42,6 +42,7 @@ export const rateCardInForceSql = (modelId: string, agencyId: string, columns = 
   name: 'rate_card_overtime_multipliers',
   expression: 'overtime_after8h_bps >= 10000 and overtime_after8h_bps <= 100000 and overtime_after12h_bps >= 10000 and overtime_after12h_bps <= 100000',
 })
+@Check({ name: 'rate_card_exclusivity_bps', expression: `exclusivity_monthly_bps >= 0 and exclusivity_monthly_bps <= ${MAX_BPS}` })
 export class RateCard {
   @PrimaryKey({ type: 'uuid' })
   id: string = newId();
@@ -104,6 +105,13 @@ export class RateCard {
 
   @Property({ type: JsonType })
   territoryFactorBps: Opt<TerritoryFactors> = { COUNTRY: 10000, EU: 30000, WORLDWIDE: 60000 };
+
+  /**
+   * The exclusivity fee: per started month of the exclusivity, this share (bps) of the booking's fee before it, times
+   * the territory factor of the territories held (as for usage). 1,000 = 10% of the fee per month in one country.
+   */
+  @Property({ type: 'integer' })
+  exclusivityMonthlyBps: Opt<number> = 1000;
 
   @Property({ type: 'datetime' })
   createdAt: Opt<Date> = new Date();

@@ -40,6 +40,7 @@ function validate(input: SetRateCardInput): UserError[] {
     checkBps(input.motherAgencyShareBps, 'motherAgencyShareBps'),
     checkBps(input.platformFeeBps, 'platformFeeBps'),
     checkBps(input.weatherPostponementBps, 'weatherPostponementBps'),
+    checkBps(input.exclusivityMonthlyBps, 'exclusivityMonthlyBps'),
     checkBps(input.overtimeAfter8Bps, 'overtimeAfter8Bps', MAX_BPS, 10 * MAX_BPS),
     checkBps(input.overtimeAfter12Bps, 'overtimeAfter12Bps', MAX_BPS, 10 * MAX_BPS),
   ];
@@ -142,6 +143,7 @@ async function upsertRateCard(ctx: RequestContext, input: SetRateCardInput): Pro
     territoryFactorBps: input.territoryFactors
       ? { COUNTRY: input.territoryFactors.country, EU: input.territoryFactors.eu, WORLDWIDE: input.territoryFactors.worldwide }
       : defaults.territoryFactorBps,
+    exclusivityMonthlyBps: input.exclusivityMonthlyBps ?? defaults.exclusivityMonthlyBps,
   });
   await em.flush();
   return ok(card);
@@ -192,6 +194,7 @@ export function toRateCardView(card: RateCard): RateCardView {
     deliverablePrices: Object.entries(card.deliverablePrices).map(([key, amount]) => ({ key, price: money(amount, c) })),
     usageMonthlyFees: Object.entries(card.usageMonthlyFees).map(([key, amount]) => ({ key, price: money(amount, c) })),
     territoryFactors: { country: card.territoryFactorBps.COUNTRY, eu: card.territoryFactorBps.EU, worldwide: card.territoryFactorBps.WORLDWIDE },
+    exclusivityMonthlyBps: card.exclusivityMonthlyBps,
     updatedAt: card.updatedAt,
   };
 }
