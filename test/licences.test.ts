@@ -56,7 +56,12 @@ describe('where her likeness is licensed', () => {
     s = await seedPricedScenario(app);
     await seedTwin(app, s.agency, s.model.id);
     endingSoon = await book(s, { usage: { media: ['ECOMMERCE', 'SOCIAL'], territories: ['FR', 'DE'], start: inHours(2 * DAY), end: inHours(10 * DAY) } });
-    otherBrands = await book(s, { brandId: s.otherBrand.id });
+    // Exclusive where no other brand works with her (US): the licence shows what it grants.
+    otherBrands = await book(s, {
+      brandId: s.otherBrand.id,
+      usage: { media: ['ECOMMERCE'], territories: ['US'], start: inHours(2 * DAY), end: inHours(200 * DAY) },
+      exclusivity: { category: 'APPAREL', territories: ['US'], start: inHours(2 * DAY), end: inHours(100 * DAY) },
+    });
     completed = await book(s, {
       start: past(10),
       end: past(34),
@@ -78,8 +83,14 @@ describe('where her likeness is licensed', () => {
       const list = await licences(token);
       expect(ids(list)).toEqual([endingSoon, otherBrands, completed]);
       expect(list.edges.map((e) => e.node)).toEqual([
-        expect.objectContaining({ status: 'CONFIRMED', endingSoon: true, media: ['ECOMMERCE', 'SOCIAL'], territories: ['FR', 'DE'], category: 'APPAREL', consentVersion: 1, earned: null }),
-        expect.objectContaining({ status: 'CONFIRMED', endingSoon: false, booking: expect.objectContaining({ brand: { id: s.otherBrand.id } }), earned: null }),
+        expect.objectContaining({ status: 'CONFIRMED', endingSoon: true, media: ['ECOMMERCE', 'SOCIAL'], territories: ['FR', 'DE'], category: 'APPAREL', consentVersion: 1, exclusivity: null, earned: null }),
+        expect.objectContaining({
+          status: 'CONFIRMED',
+          endingSoon: false,
+          booking: expect.objectContaining({ brand: { id: s.otherBrand.id } }),
+          exclusivity: expect.objectContaining({ category: 'APPAREL', territories: ['US'] }),
+          earned: null,
+        }),
         expect.objectContaining({ status: 'COMPLETED', endingSoon: false, end: '2030-08-05T00:00:00.000Z', earned: { amount: modelEarned, currency: 'EUR' } }),
       ]);
     }

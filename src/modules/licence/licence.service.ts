@@ -58,6 +58,7 @@ export async function listLicences(ctx: RequestContext, args: LicenceListArgs): 
     territories: b.usageTerritories,
     start: b.usageStart,
     end: b.usageEnd,
+    exclusivity: b.exclusivity,
     endingSoon: b.usageEnd.getTime() - now.getTime() <= ENDING_SOON_MS,
     consentVersion: b.consentVersion,
     earned: earned.get(b.id) ?? null,

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/pagination';
 import { BookingStatus } from '../booking/booking-status';
-import { DigitalBooking } from '../booking/booking.entity';
+import { DigitalBooking, Exclusivity } from '../booking/booking.entity';
 import { Money } from '../pricing/pricing.types';
 
 @ObjectType({ description: "A licence of the model's likeness: a confirmed or completed digital booking whose usage has not ended." })
@@ -29,6 +29,9 @@ export class Licence {
 
   @Field(() => Date, { description: 'End of the licensed usage (exclusive).' })
   end!: Date;
+
+  @Field(() => Exclusivity, { nullable: true, description: 'The exclusivity the booking grants its brand with it; null: none.' })
+  exclusivity!: Exclusivity | null;
 
   @Field(() => Boolean, { description: 'True when the licence ends within 30 days.' })
   endingSoon!: boolean;
