@@ -5,7 +5,7 @@ import { isTransient } from '../db/db-errors';
 import type { RequestContext } from './context';
 
 /** How often work that met a deadlock or a serialization failure is run again before the client is told. */
-export const MAX_TRANSIENT_RETRIES = 4;
+export const MAX_TRANSIENT_RETRIES = 8;
 
 /** The answer when a write kept meeting deadlocks or serialization failures: safe to send again, nothing was written. */
 export const concurrentChange = (field: string[] | null = null): UserError =>
@@ -23,8 +23,9 @@ export async function retryTransient<T>(work: () => Promise<Result<T>>, field: s
     } catch (err) {
       if (!isTransient(err)) throw err;
       if (attempt >= MAX_TRANSIENT_RETRIES) return fail(concurrentChange(field));
-      // Jittered so that the two sides of a deadlock do not meet again at once.
-      await sleep(5 + Math.random() * 20 * (attempt + 1));
+      // Jittered and growing (up to ~0.4 s) so that the sides of a deadlock, often many writers racing for one slot, do
+      // not meet again at once: after the first of them commits, the others meet its row and are answered (a clash).
+      await sleep(5 + Math.random() * Math.min(400, 10 * 2 ** attempt));
     }
   }
 }
