@@ -10,6 +10,7 @@ import { actorId, type Viewer } from '../core/viewer';
 import type { Logger } from '../logger';
 import { HttpError, type formatError } from './errors';
 import { claimKey, completeKey, deleteExpiredKeys, releaseKey, type KeyOf } from './idempotency-store';
+import { startPeriodic, type PeriodicJob } from '../core/periodic';
 
 /** The request header that carries a mutation's idempotency key. */
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -163,43 +164,13 @@ export function idempotencyPlugin(
   };
 }
 
-/** A running cleanup; `stop` cancels the next run and waits for the one in progress. */
-export interface IdempotencyCleanup {
-  stop(): Promise<void>;
-}
-
 /**
  * Deletes expired idempotency keys every `config.idempotencyCleanupSeconds` (0: never) in this process. Safe in every
  * API process at once: batches skip the rows another cleanup holds.
  */
-export function startIdempotencyCleanup(em: EntityManager, config: Config, log: Logger): IdempotencyCleanup {
-  if (config.idempotencyCleanupSeconds <= 0) return { stop: async () => undefined };
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | null = null;
-  const schedule = () => {
-    timer = setTimeout(run, config.idempotencyCleanupSeconds * 1000);
-    // The cleanup alone must not keep the process alive.
-    timer.unref();
-  };
-  const run = () => {
-    running = deleteExpiredKeys(em, config.idempotencyKeyHours)
-      .then((n) => {
-        if (n) log.info({ deleted: n }, 'deleted expired idempotency keys');
-      })
-      // A failed run (the database briefly away, say) is logged and the next one tries again.
-      .catch((err: unknown) => log.error({ err }, 'idempotency key cleanup failed'))
-      .finally(() => {
-        running = null;
-        if (!stopped) schedule();
-      });
-  };
-  schedule();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+export function startIdempotencyCleanup(em: EntityManager, config: Config, log: Logger): PeriodicJob {
+  return startPeriodic('idempotency key cleanup', config.idempotencyCleanupSeconds, async () => {
+    const deleted = await deleteExpiredKeys(em, config.idempotencyKeyHours);
+    return deleted ? { deleted } : null;
+  }, log);
 }

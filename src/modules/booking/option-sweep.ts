@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../../config';
 import type { Logger } from '../../logger';
+import { startPeriodic, type PeriodicJob } from '../../core/periodic';
 import { SYSTEM_ACTOR } from './booking-history';
 import { BookingStatus } from './booking-status';
 import { transition } from './booking-transition';
@@ -41,43 +42,13 @@ export async function sweepExpiredOptions(em: EntityManager, now = new Date(), b
   }
 }
 
-/** A running sweep; `stop` cancels the next run and waits for the one in progress. */
-export interface OptionSweep {
-  stop(): Promise<void>;
-}
-
 /**
  * Runs sweepExpiredOptions every `config.optionSweepSeconds` (0: never) in this process. Safe to run in every API
  * process at once: each option still gets exactly one EXPIRED line.
  */
-export function startOptionSweep(em: EntityManager, config: Pick<Config, 'optionSweepSeconds'>, log: Logger): OptionSweep {
-  if (config.optionSweepSeconds <= 0) return { stop: async () => undefined };
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | null = null;
-  const schedule = () => {
-    timer = setTimeout(run, config.optionSweepSeconds * 1000);
-    // The sweep alone must not keep the process alive.
-    timer.unref();
-  };
-  const run = () => {
-    running = sweepExpiredOptions(em)
-      .then((n) => {
-        if (n) log.info({ expired: n }, 'expired lapsed options');
-      })
-      // A failed run (the database briefly away, say) is logged and the next one tries again.
-      .catch((err: unknown) => log.error({ err }, 'option sweep failed'))
-      .finally(() => {
-        running = null;
-        if (!stopped) schedule();
-      });
-  };
-  schedule();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+export function startOptionSweep(em: EntityManager, config: Pick<Config, 'optionSweepSeconds'>, log: Logger): PeriodicJob {
+  return startPeriodic('option sweep', config.optionSweepSeconds, async () => {
+    const expired = await sweepExpiredOptions(em);
+    return expired ? { expired } : null;
+  }, log);
 }
