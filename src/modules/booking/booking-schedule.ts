@@ -16,7 +16,7 @@ import { loadForChange } from './booking-lifecycle';
 import { BookingStatus } from './booking-status';
 import { transition } from './booking-transition';
 import { Booking, BOOKING_PLACEMENT_SEQUENCE, DigitalBooking, PhysicalBooking } from './booking.entity';
-import { checkTravel, MAX_JOB_MS, MAX_LICENCE_MS, MAX_PHYSICAL_MS, twinJobOf, twinRefusals } from './booking.service';
+import { checkDigitalSpans, checkTravel, MAX_PHYSICAL_MS, twinJobOf, twinRefusals } from './booking.service';
 import type { PostponeBookingInput, RescheduleBookingInput } from './booking.types';
 import { firstLiveOptionOver, isLiveOption } from './option-ranking';
 import { clashError, findClash, isClashViolation, optionAheadError, type BlockedRange } from './physical-clash';
@@ -211,12 +211,8 @@ async function moveDigital(em: EntityManager, booking: DigitalBooking, input: Re
     return [userError(UserErrorCode.INVALID_INPUT, 'a digital job has no place or travel', ['input', 'location'])];
   }
   const usage = input.usage ?? { start: booking.usageStart, end: booking.usageEnd };
-  if (input.end.getTime() - input.start.getTime() > MAX_JOB_MS) {
-    return [userError(UserErrorCode.INVALID_RANGE, 'a production window may span at most 366 days', ['input', 'end'])];
-  }
-  if (usage.end.getTime() - usage.start.getTime() > MAX_LICENCE_MS) {
-    return [userError(UserErrorCode.INVALID_RANGE, 'a licence may run at most 10 years', ['input', 'usage', 'end'])];
-  }
+  const spans = checkDigitalSpans(input, usage);
+  if (spans.length) return spans;
   // The twin is locked while it is checked, so that its cap holds against bookings placed at the same time.
   const refusals = await twinRefusals(em, { ...twinJobOf(booking), start: input.start, end: input.end, productionEnd: input.end, usageStart: usage.start, usageEnd: usage.end });
   if (refusals.length) return refusals;

@@ -32,8 +32,8 @@ const MINUTE = 60_000;
 const DAY_MS = 24 * 60 * MINUTE;
 /** The longest a physical booking, a production window and a licence may run. */
 export const MAX_PHYSICAL_MS = 31 * DAY_MS;
-export const MAX_JOB_MS = 366 * DAY_MS;
-export const MAX_LICENCE_MS = 3653 * DAY_MS;
+const MAX_JOB_MS = 366 * DAY_MS;
+const MAX_LICENCE_MS = 3653 * DAY_MS;
 
 interface Parties {
   model: Model;
@@ -311,6 +311,18 @@ const CONSENT_FIELDS: Record<string, string[]> = {
   modelId: ['input', 'modelId'],
 };
 
+/** How long a production window and a licence may run; a range already refused for its shape is passed as null. */
+export function checkDigitalSpans(window: { start: Date; end: Date } | null, licence: { start: Date; end: Date } | null, prefix: string[] = ['input']): UserError[] {
+  return collect(
+    licence && licence.end.getTime() - licence.start.getTime() > MAX_LICENCE_MS
+      ? userError(UserErrorCode.INVALID_RANGE, 'a licence may run at most 10 years', [...prefix, 'usage', 'end'])
+      : null,
+    window && window.end.getTime() - window.start.getTime() > MAX_JOB_MS
+      ? userError(UserErrorCode.INVALID_RANGE, 'a production window may span at most 366 days', [...prefix, 'end'])
+      : null,
+  );
+}
+
 /** Every problem with the shape of a digital booking request, before anything is looked up. */
 export function checkDigitalInput(input: CreateDigitalBookingInput, prefix: string[] = ['input']): UserError[] {
   const productionError = checkRange(input.start, input.end, [...prefix, 'end']);
@@ -330,12 +342,7 @@ export function checkDigitalInput(input: CreateDigitalBookingInput, prefix: stri
   if (input.deliverables.length > 50) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at most 50 deliverable lines', [...prefix, 'deliverables']));
   if (input.usage.media.length > 20) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at most 20 media', [...prefix, 'usage', 'media']));
   if (input.usage.territories.length > 60) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at most 60 territories', [...prefix, 'usage', 'territories']));
-  if (!usageError && input.usage.end.getTime() - input.usage.start.getTime() > MAX_LICENCE_MS) {
-    errors.push(userError(UserErrorCode.INVALID_RANGE, 'a licence may run at most 10 years', [...prefix, 'usage', 'end']));
-  }
-  if (!productionError && input.end.getTime() - input.start.getTime() > MAX_JOB_MS) {
-    errors.push(userError(UserErrorCode.INVALID_RANGE, 'a production window may span at most 366 days', [...prefix, 'end']));
-  }
+  errors.push(...checkDigitalSpans(productionError ? null : input, usageError ? null : input.usage, prefix));
   if (!input.usage.media.length) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at least one medium', [...prefix, 'usage', 'media']));
   if (!input.usage.territories.length) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at least one territory', [...prefix, 'usage', 'territories']));
   // A blank code would vanish when stored, leaving a licence with no medium or territory.

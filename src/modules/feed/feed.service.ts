@@ -6,6 +6,7 @@ import { Action, can, mayEver, modelFacts } from '../../core/access-policy';
 import { viewerOf, type RequestContext } from '../../core/context';
 import { actorId, Role, type Viewer } from '../../core/viewer';
 import { Model } from '../model/model.entity';
+import { modelLoader } from '../model/model.loaders';
 import { CalendarFeed, FeedScope } from './calendar-feed.entity';
 import type { CreateCalendarFeedInput } from './feed.types';
 
@@ -60,7 +61,8 @@ export async function createCalendarFeed(ctx: RequestContext, input: CreateCalen
 async function managesFeed(ctx: RequestContext, viewer: Viewer, feed: CalendarFeed): Promise<boolean> {
   if (feed.scope === FeedScope.AGENCY) return can(viewer, Action.MANAGE_AGENCY, { agencyId: feed.agency!.id });
   if (feed.scope === FeedScope.BRAND) return can(viewer, Action.MANAGE_BRAND, { brandId: feed.brand!.id });
-  const model = await ctx.em.findOne(Model, feed.model!.id);
+  // Through the request's loader: a list of feeds reads their models in one query.
+  const model = await modelLoader(ctx).load(feed.model!.id);
   return !!model && can(viewer, Action.MANAGE_MODEL_FEED, modelFacts(model));
 }
 
