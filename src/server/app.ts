@@ -149,7 +149,7 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
     const target = splitTarget(req.url ?? '/');
     const handle = async () => {
       if (!target) throw new HttpError(400, 'BAD_REQUEST', 'the request target is not a path');
-      if (serveExplorer(req, res, target.pathname, () => explorerTokens)) return;
+      if (serveExplorer(req, res, target.pathname, () => explorerTokens, config.graphqlIntrospection)) return;
       if (target.pathname === '/graphql') return graphql(req, res, target.search);
       const route = MODULE_ROUTES.find((r) => r.matches(target.pathname));
       if (route) return route.handle(req, res, target.pathname, em);
