@@ -56,7 +56,8 @@ beforeAll(async () => {
     // Every unknown key id may fetch the set again at once, so that a rotation is seen without waiting.
     JWT_JWKS_COOLDOWN: '0',
   });
-});
+  // A fresh database on a busy machine's embedded engine may take more than the default minute.
+}, 180_000);
 afterAll(async () => {
   await app.close();
   await new Promise((resolve) => provider.server!.close(resolve));
