@@ -169,11 +169,14 @@ describe('TokenVerifier: an identity provider with a fixed public key (JWT_PUBLI
     await expect(provider(rsaPem).viewer(`Bearer ${await providerToken({ twinbook_role: 'ADMIN' }, ec.privateKey, 'ES256')}`)).rejects.toThrow(AuthenticationError);
   });
 
-  it('accepts an EC key and an algorithm of JWT_ALGORITHMS only', async () => {
+  it('accepts EC and Ed25519 keys, with an algorithm of JWT_ALGORITHMS only', async () => {
     const ecPem = await exportSPKI(ec.publicKey);
     const token = await providerToken({ twinbook_role: 'ADMIN' }, ec.privateKey, 'ES256');
     await expect(provider(ecPem).viewer(`Bearer ${token}`)).resolves.toMatchObject({ role: Role.ADMIN });
     await expect(provider(ecPem, { JWT_ALGORITHMS: 'RS256' }).viewer(`Bearer ${token}`)).rejects.toThrow('algorithm is not accepted');
+    const ed = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+    const edToken = await providerToken({ twinbook_role: 'ADMIN' }, ed.privateKey, 'EdDSA');
+    await expect(provider(await exportSPKI(ed.publicKey)).viewer(`Bearer ${edToken}`)).resolves.toMatchObject({ role: Role.ADMIN });
   });
 
   it('refuses algorithm confusion: an HMAC keyed with the public key, and an unsigned token', async () => {
