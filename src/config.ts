@@ -1,4 +1,24 @@
+import { createPublicKey } from 'node:crypto';
 import { z } from './common/env-schema';
+import { DEFAULT_MAX_LIFETIME_SECONDS, PROVIDER_ALGORITHMS, type ClaimNames } from './core/tokens';
+
+/** An OpenID Connect provider whose signed tokens are accepted besides the HS256 development tokens. */
+export interface IdentityProviderConfig {
+  /** Where its JSON Web Key Set is fetched (cached, refetched for an unknown key id); null with a fixed key. */
+  jwksUrl: string | null;
+  /** Its one public key (SPKI PEM); null with a key set. */
+  publicKeyPem: string | null;
+  /** The `iss` its tokens must carry. */
+  issuer: string;
+  /** The `aud` its tokens must carry (this API's identifier at the provider). */
+  audience: string;
+  /** Signature algorithms accepted from it: asymmetric only. */
+  algorithms: string[];
+  /** Seconds after one fetch of the key set before an unknown key id may fetch it again. */
+  jwksCooldownSeconds: number;
+  /** The claims that carry the role and the agency, brand or model id. */
+  claims: ClaimNames;
+}
 
 /** Process configuration, read from the environment once and validated. */
 export interface Config {
@@ -12,8 +32,22 @@ export interface Config {
   dbPoolSize: number;
   /** Read replicas for the read-only queries, comma-separated URLs. */
   databaseReplicaUrls: string[];
+  /** HS256 key of the development tokens (`npm run token`, the demo data). */
   jwtSecret: string;
   jwtSecretIsDefault: boolean;
+  /**
+   * Whether tokens signed with `jwtSecret` are accepted: the development default is not once a provider is
+   * configured or NODE_ENV=production, as anyone can read it here.
+   */
+  jwtSecretAccepted: boolean;
+  /** Longest a token may live: `exp - iat`, or `exp - now` without `iat`. */
+  jwtMaxLifetimeSeconds: number;
+  /** Clock skew allowed on `exp`, `nbf` and an `iat` in the future. */
+  jwtClockToleranceSeconds: number;
+  /** The OpenID Connect provider, or null when only development tokens are accepted. */
+  identityProvider: IdentityProviderConfig | null;
+  /** Whether GraphQL introspection (and so the explorer) is answered. */
+  graphqlIntrospection: boolean;
   logLevel: string;
   /** Load the demo data into an empty database and print tokens (default: only on the embedded engine). */
   seedDemo: boolean;
@@ -49,6 +83,77 @@ function corsOrigins(raw: string | undefined, errors: string[]): string[] {
   return origins;
 }
 
+/** JWT_PUBLIC_KEY: a public key in SPKI PEM; `\n` escapes are read as line breaks (one-line env files). */
+function publicKeyPem(raw: string, errors: string[]): string | null {
+  const pem = raw.replace(/\\n/g, '\n').trim();
+  if (/PRIVATE KEY/.test(pem)) {
+    errors.push('JWT_PUBLIC_KEY must be the provider\'s public key (-----BEGIN PUBLIC KEY-----), never a private key');
+    return null;
+  }
+  try {
+    const type = createPublicKey(pem).asymmetricKeyType;
+    if (type === 'rsa' || type === 'ec' || type === 'ed25519') return pem;
+    errors.push(`JWT_PUBLIC_KEY must be an RSA, EC or Ed25519 key (got ${type})`);
+  } catch {
+    errors.push('JWT_PUBLIC_KEY must be a PEM public key (-----BEGIN PUBLIC KEY-----, SPKI)');
+  }
+  return null;
+}
+
+/** JWKS URL: https, or http on the loopback interface only (a key set fetched in clear text could be swapped). */
+function jwksUrl(raw: string, errors: string[]): string | null {
+  if (URL.canParse(raw)) {
+    const url = new URL(raw);
+    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    if (url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) return url.href;
+  }
+  errors.push(`JWT_JWKS_URL must be an https:// URL (http:// only on 127.0.0.1 or localhost) (got "${raw}")`);
+  return null;
+}
+
+function claimName(env: NodeJS.ProcessEnv, name: string, fallback: string, errors: string[]): string {
+  const value = env[name]?.trim() || fallback;
+  if (['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti'].includes(value)) errors.push(`${name} must not name a registered claim (got "${value}")`);
+  return value;
+}
+
+/** The identity provider's settings, or null when none is configured (JWT_JWKS_URL or JWT_PUBLIC_KEY). */
+function identityProvider(env: NodeJS.ProcessEnv, errors: string[]): IdentityProviderConfig | null {
+  const rawUrl = env.JWT_JWKS_URL?.trim();
+  const rawKey = env.JWT_PUBLIC_KEY?.trim();
+  const issuer = env.JWT_ISSUER?.trim() ?? '';
+  const audience = env.JWT_AUDIENCE?.trim() ?? '';
+  if (!rawUrl && !rawKey) {
+    for (const name of ['JWT_ISSUER', 'JWT_AUDIENCE', 'JWT_ALGORITHMS']) {
+      if (env[name]?.trim()) errors.push(`${name} is set but no identity provider is: set JWT_JWKS_URL or JWT_PUBLIC_KEY too`);
+    }
+    return null;
+  }
+  if (rawUrl && rawKey) errors.push('set one of JWT_JWKS_URL and JWT_PUBLIC_KEY, not both');
+  if (!issuer) errors.push('JWT_ISSUER is required with an identity provider (its "iss", e.g. https://example.eu.auth0.com/)');
+  if (!audience) errors.push('JWT_AUDIENCE is required with an identity provider (this API\'s identifier there, its tokens\' "aud")');
+  const algorithms = (env.JWT_ALGORITHMS?.trim() || 'RS256,ES256,EdDSA').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const alg of algorithms) {
+    if (!PROVIDER_ALGORITHMS.includes(alg)) {
+      errors.push(`JWT_ALGORITHMS: "${alg}" is not accepted; choose from ${PROVIDER_ALGORITHMS.join(', ')} (never none, never HS* with a provider)`);
+    }
+  }
+  return {
+    jwksUrl: rawUrl ? jwksUrl(rawUrl, errors) : null,
+    publicKeyPem: rawKey ? publicKeyPem(rawKey, errors) : null,
+    issuer,
+    audience,
+    algorithms,
+    jwksCooldownSeconds: z.duration(env, 'JWT_JWKS_COOLDOWN', 30, 0, 3600, errors),
+    claims: {
+      role: claimName(env, 'JWT_ROLE_CLAIM', 'twinbook_role', errors),
+      agency: claimName(env, 'JWT_AGENCY_CLAIM', 'twinbook_agency_id', errors),
+      brand: claimName(env, 'JWT_BRAND_CLAIM', 'twinbook_brand_id', errors),
+      model: claimName(env, 'JWT_MODEL_CLAIM', 'twinbook_model_id', errors),
+    },
+  };
+}
+
 /** Parses the environment; throws with every bad variable named. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const errors: string[] = [];
@@ -63,6 +168,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const jwtSecret = env.JWT_SECRET || DEFAULT_JWT_SECRET;
   if (jwtSecret.length < 32) errors.push('JWT_SECRET must be at least 32 characters');
+  const production = env.NODE_ENV?.trim() === 'production';
+  const provider = identityProvider(env, errors);
+  const jwtSecretAccepted = !!env.JWT_SECRET || (!provider && !production);
+  if (!jwtSecretAccepted && !provider) {
+    errors.push('NODE_ENV=production needs a way to verify tokens: set JWT_JWKS_URL or JWT_PUBLIC_KEY (an identity provider), or JWT_SECRET');
+  }
   const config: Config = {
     port,
     host: env.HOST?.trim() || '0.0.0.0',
@@ -72,6 +183,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseReplicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     jwtSecret,
     jwtSecretIsDefault: !env.JWT_SECRET,
+    jwtSecretAccepted,
+    jwtMaxLifetimeSeconds: z.duration(env, 'JWT_MAX_LIFETIME', DEFAULT_MAX_LIFETIME_SECONDS, 60, 366 * 86_400, errors),
+    jwtClockToleranceSeconds: z.duration(env, 'JWT_CLOCK_TOLERANCE', 60, 0, 600, errors),
+    identityProvider: provider,
+    graphqlIntrospection: z.bool(env, 'GRAPHQL_INTROSPECTION', !production, errors),
     logLevel,
     // Demo rows and printed tokens belong on a developer's embedded engine, not in a real database's logs.
     seedDemo: z.bool(env, 'SEED_DEMO', !databaseUrl, errors),

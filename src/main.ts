@@ -9,7 +9,9 @@ import { createApp } from './server/app';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  if (config.jwtSecretIsDefault) logger.warn('JWT_SECRET is not set: using the development secret; set it anywhere but on your own machine');
+  if (config.jwtSecretIsDefault && config.jwtSecretAccepted) {
+    logger.warn('JWT_SECRET is not set: using the development secret; set it anywhere but on your own machine');
+  }
   const db = await openDatabase(config, logger);
   const app = await createApp(config, db.orm.em, logger);
   await app.listen(config.port, config.host);
@@ -18,7 +20,7 @@ async function main(): Promise<void> {
   logger.info({ url, database: db.embedded ? `embedded (${config.dataDir})` : 'DATABASE_URL' }, 'twinbook API ready');
 
   if (config.seedDemo) {
-    const demo = await seedDemoData(db.orm.em.fork(), config.jwtSecret);
+    const demo = await seedDemoData(db.orm.em.fork(), config.jwtSecret, config.jwtMaxLifetimeSeconds);
     if (demo) {
       const lines = [`GraphQL: ${url}`, 'Demo bearer tokens (send as "Authorization: Bearer <token>"):'];
       for (const t of demo.tokens) lines.push(`  ${t.label.padEnd(34)} ${t.token}`);

@@ -1,3 +1,5 @@
+import { durationSeconds } from './duration';
+
 /** Small readers for environment variables that collect every error instead of stopping at the first. */
 export const z = {
   int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, errors: string[]): number {
@@ -17,5 +19,16 @@ export const z = {
     if (['0', 'false', 'no'].includes(raw)) return false;
     errors.push(`${name} must be true or false (got "${raw}")`);
     return fallback;
+  },
+  /** A duration (`90s`, `15m`, `12h`, `30d`, or bare seconds) in seconds. */
+  duration(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, errors: string[]): number {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    const value = durationSeconds(raw);
+    if (value === null || value < min || value > max) {
+      errors.push(`${name} must be a duration such as 90s, 15m, 12h or 30d, from ${min} to ${max} seconds (got "${raw}")`);
+      return fallback;
+    }
+    return value;
   },
 };

@@ -134,8 +134,11 @@ async function seed(em: EntityManager): Promise<void> {
   }
 }
 
-/** Loads the demo data into an empty database, then returns a bearer token per role for it (null if the data is not the demo's). */
-export async function seedDemoData(em: EntityManager, jwtSecret: string): Promise<DemoTokens | null> {
+/**
+ * Loads the demo data into an empty database, then returns a bearer token per role for it, each living
+ * `tokenLifetimeSeconds` (the longest the API accepts), or null if the data is not the demo's.
+ */
+export async function seedDemoData(em: EntityManager, jwtSecret: string, tokenLifetimeSeconds?: number): Promise<DemoTokens | null> {
   if ((await em.count(Agency)) === 0) {
     await em.transactional((tx) => seed(tx));
   }
@@ -145,10 +148,10 @@ export async function seedDemoData(em: EntityManager, jwtSecret: string): Promis
   if (!agency || !brand || !model) return null;
   return {
     tokens: [
-      { label: 'ADMIN', token: await signToken(jwtSecret, { role: Role.ADMIN, subject: 'demo-admin' }) },
-      { label: `AGENCY ${agency.name}`, token: await signToken(jwtSecret, { role: Role.AGENCY, agencyId: agency.id }) },
-      { label: `BRAND ${brand.name}`, token: await signToken(jwtSecret, { role: Role.BRAND, brandId: brand.id }) },
-      { label: `MODEL ${model.name}`, token: await signToken(jwtSecret, { role: Role.MODEL, modelId: model.id }) },
+      { label: 'ADMIN', token: await signToken(jwtSecret, { role: Role.ADMIN, subject: 'demo-admin' }, undefined, tokenLifetimeSeconds) },
+      { label: `AGENCY ${agency.name}`, token: await signToken(jwtSecret, { role: Role.AGENCY, agencyId: agency.id }, undefined, tokenLifetimeSeconds) },
+      { label: `BRAND ${brand.name}`, token: await signToken(jwtSecret, { role: Role.BRAND, brandId: brand.id }, undefined, tokenLifetimeSeconds) },
+      { label: `MODEL ${model.name}`, token: await signToken(jwtSecret, { role: Role.MODEL, modelId: model.id }, undefined, tokenLifetimeSeconds) },
     ],
   };
 }

@@ -11,15 +11,15 @@ async function main(): Promise<void> {
       agency: { type: 'string' },
       brand: { type: 'string' },
       model: { type: 'string' },
-      expires: { type: 'string', default: '30d' },
+      expires: { type: 'string' },
     },
   });
   const role = values.role?.toUpperCase();
   if (role !== Role.ADMIN && role !== Role.AGENCY && role !== Role.BRAND && role !== Role.MODEL) {
-    throw new Error('usage: token --role ADMIN|AGENCY|BRAND|MODEL [--agency ID] [--brand ID] [--model ID] [--expires 30d]');
+    throw new Error('usage: token --role ADMIN|AGENCY|BRAND|MODEL [--agency ID] [--brand ID] [--model ID] [--expires 2h|30d, at most JWT_MAX_LIFETIME]');
   }
   const config = loadConfig();
-  const token = await signToken(config.jwtSecret, { role, agencyId: values.agency, brandId: values.brand, modelId: values.model }, values.expires);
+  const token = await signToken(config.jwtSecret, { role, agencyId: values.agency, brandId: values.brand, modelId: values.model }, values.expires, config.jwtMaxLifetimeSeconds);
   process.stdout.write(`${token}\n`);
 }
 

@@ -10,7 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
-import { AuthenticationError, TokenVerifier } from './auth';
+import { AuthenticationError, IdentityUnavailableError, TokenVerifier } from './auth';
 import { createRequestContext, Memo, type RequestContext } from '../core/context';
 import { applyCors } from './cors';
 import { formatError, HttpError, httpErrorAnswer } from './errors';
@@ -21,6 +21,8 @@ import { knownOperationTypes } from './operation-types';
 import { createSchema, MODULE_ROUTES } from './schema';
 
 const MAX_BODY_BYTES = 1024 * 1024;
+/** Seconds a client is told to wait when the identity provider's key set cannot be fetched. */
+const IDENTITY_RETRY_AFTER_SECONDS = 5;
 
 export interface App {
   server: Server;
@@ -85,12 +87,12 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
     formatError: format,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
-    introspection: true,
+    introspection: config.graphqlIntrospection,
     // The process entry owns shutdown: it stops taking requests, then closes the database.
     stopOnTerminationSignals: false,
   });
   await apollo.start();
-  const tokens = new TokenVerifier(config.jwtSecret);
+  const tokens = new TokenVerifier(config);
   let explorerTokens: readonly ExplorerToken[] = [];
   // What modules keep for the process (caches) lives here, one per app.
   const shared = new Memo();
@@ -123,6 +125,11 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
           if (err instanceof AuthenticationError) {
             throw new GraphQLError(err.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
           }
+          if (err instanceof IdentityUnavailableError) {
+            logger.warn({ err: err.cause }, 'identity provider key set unreachable');
+            const headers = new HeaderMap([['retry-after', String(IDENTITY_RETRY_AFTER_SECONDS)]]);
+            throw new GraphQLError(err.message, { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers } } });
+          }
           throw err;
         }
       },
@@ -142,7 +149,7 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
     const target = splitTarget(req.url ?? '/');
     const handle = async () => {
       if (!target) throw new HttpError(400, 'BAD_REQUEST', 'the request target is not a path');
-      if (serveExplorer(req, res, target.pathname, () => explorerTokens)) return;
+      if (serveExplorer(req, res, target.pathname, () => explorerTokens, config.graphqlIntrospection)) return;
       if (target.pathname === '/graphql') return graphql(req, res, target.search);
       const route = MODULE_ROUTES.find((r) => r.matches(target.pathname));
       if (route) return route.handle(req, res, target.pathname, em);

@@ -14,6 +14,8 @@ const CLIENT_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'UNAUTHENTICATED',
+  // The identity provider's key set could not be fetched to verify a token (src/server/auth.ts).
+  'SERVICE_UNAVAILABLE',
   'FORBIDDEN',
   'QUERY_TOO_COSTLY',
   // Request-level refusals of an Idempotency-Key (src/server/idempotency.ts): no resolver ran, so no userErrors.

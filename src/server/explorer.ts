@@ -92,14 +92,34 @@ function page(tokens: readonly ExplorerToken[]): string {
 </html>`;
 }
 
+/** What a browser gets instead of the explorer when introspection is off: GraphiQL cannot work without it. */
+const INTROSPECTION_OFF_PAGE = `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>twinbook GraphQL API</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40em; margin: 3em auto">
+<h1>twinbook GraphQL API</h1>
+<p id="explorer-off">The explorer is off on this server: it reads the schema through GraphQL introspection, which this
+server does not answer (<code>GRAPHQL_INTROSPECTION=false</code>, the default with <code>NODE_ENV=production</code>).</p>
+<p>Send GraphQL requests to this URL with <code>POST</code> and your bearer token; the schema is published with the
+API's documentation (<code>schema/schema.graphql</code>).</p>
+</body>
+</html>`;
+
 /**
  * Serves the GraphQL explorer (GraphiQL) on GET /graphql to a browser (a request that accepts HTML and carries no
- * query) and its scripts and styles under /graphql/explorer/. Returns false for anything else, which goes on to
- * GraphQL. `tokens` are offered in a chooser (the demo data's, on the embedded engine; none elsewhere).
+ * query) and its scripts and styles under /graphql/explorer/, or, with `introspection` off, a page saying why there
+ * is none. Returns false for anything else, which goes on to GraphQL. `tokens` are offered in a chooser (the demo
+ * data's, on the embedded engine; none elsewhere).
  */
-export function serveExplorer(req: IncomingMessage, res: ServerResponse, pathname: string, tokens: () => readonly ExplorerToken[]): boolean {
+export function serveExplorer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  tokens: () => readonly ExplorerToken[],
+  introspection = true,
+): boolean {
   if (req.method !== 'GET') return false;
-  if (pathname.startsWith(ASSET_PATH)) {
+  if (introspection && pathname.startsWith(ASSET_PATH)) {
     const name = pathname.slice(ASSET_PATH.length);
     if (!Object.hasOwn(ASSETS, name)) return false;
     const body = asset(name);
@@ -111,6 +131,6 @@ export function serveExplorer(req: IncomingMessage, res: ServerResponse, pathnam
   // pre-fills its editor from ?query=; API clients accept JSON.
   if (pathname !== '/graphql' || !/\btext\/html\b/.test(req.headers.accept ?? '')) return false;
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(page(tokens()));
+  res.end(introspection ? page(tokens()) : INTROSPECTION_OFF_PAGE);
   return true;
 }

@@ -43,7 +43,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   const app: App = await createApp(config, orm.em, createLogger(config.logLevel));
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${app.port()}/graphql`;
-  const adminToken = await signToken(TEST_JWT_SECRET, { role: Role.ADMIN, subject: 'test-admin' });
+  const adminToken = await signToken(TEST_JWT_SECRET, { role: Role.ADMIN, subject: 'test-admin' }, undefined, config.jwtMaxLifetimeSeconds);
 
   async function raw(body: string, token?: string | null, contentType = 'application/json') {
     const headers: Record<string, string> = { 'content-type': contentType };
@@ -63,7 +63,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     db,
     config,
     adminToken,
-    token: (claims) => signToken(TEST_JWT_SECRET, claims),
+    token: (claims) => signToken(TEST_JWT_SECRET, claims, undefined, config.jwtMaxLifetimeSeconds),
     request,
     raw,
     offerExplorerTokens: (tokens) => app.offerExplorerTokens(tokens),
