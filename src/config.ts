@@ -70,6 +70,20 @@ export interface Config {
   idempotencyWaitSeconds: number;
   /** Seconds between two runs of the cleanup that deletes expired idempotency keys; 0 turns it off in this process. */
   idempotencyCleanupSeconds: number;
+  /** Webhooks may be sent over plain http to this machine (127.0.0.1, ::1, localhost): for development and tests. */
+  webhookAllowHttpLoopback: boolean;
+  /** Webhooks may be sent to private, loopback and link-local addresses named as IP literals. */
+  webhookAllowPrivateNetworks: boolean;
+  /** Delay before the first retry of a failed webhook delivery, in ms; each later one doubles it (with jitter). */
+  webhookRetryBaseMs: number;
+  /** Attempts of one delivery before it is marked FAILED. */
+  webhookMaxAttempts: number;
+  /** How long a receiver has to answer one webhook request, in ms. */
+  webhookTimeoutMs: number;
+  /** Seconds a process holds a claimed delivery; past it (the process died) another process sends it again. */
+  webhookLeaseSeconds: number;
+  /** Seconds between two runs of the webhook worker when nothing wakes it sooner; 0 turns it off in this process. */
+  webhookWorkerSeconds: number;
 }
 
 export const DEFAULT_JWT_SECRET = 'twinbook-development-secret-change-me';
@@ -204,8 +218,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idempotencyClaimSeconds: z.int(env, 'IDEMPOTENCY_CLAIM_SECONDS', 60, 5, 86_400, errors),
     idempotencyWaitSeconds: z.int(env, 'IDEMPOTENCY_WAIT_SECONDS', 10, 1, 60, errors),
     idempotencyCleanupSeconds: z.int(env, 'IDEMPOTENCY_CLEANUP_SECONDS', 900, 0, 86_400, errors),
+    webhookAllowHttpLoopback: z.bool(env, 'WEBHOOK_ALLOW_HTTP_LOOPBACK', env.NODE_ENV !== 'production', errors),
+    webhookAllowPrivateNetworks: z.bool(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS', false, errors),
+    webhookRetryBaseMs: z.int(env, 'WEBHOOK_RETRY_BASE_MS', 30_000, 1, 3_600_000, errors),
+    webhookMaxAttempts: z.int(env, 'WEBHOOK_MAX_ATTEMPTS', 15, 1, 100, errors),
+    webhookTimeoutMs: z.int(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000, errors),
+    webhookLeaseSeconds: z.int(env, 'WEBHOOK_LEASE_SECONDS', 60, 1, 3600, errors),
+    webhookWorkerSeconds: z.int(env, 'WEBHOOK_WORKER_SECONDS', 5, 0, 3600, errors),
   };
   if (!/^https?:\/\/[^/\s]+$/.test(config.publicUrl)) errors.push(`PUBLIC_URL must be a base URL such as https://api.example.com (got "${config.publicUrl}")`);
+  if (config.webhookLeaseSeconds * 1000 <= config.webhookTimeoutMs) errors.push('WEBHOOK_LEASE_SECONDS must be longer than WEBHOOK_TIMEOUT_MS, or a slow receiver would be sent the same event twice at once');
   if (errors.length) throw new Error(`Invalid configuration:\n- ${errors.join('\n- ')}`);
   return config;
 }

@@ -4,6 +4,7 @@ import { openDatabase } from './db/database';
 import { seedDemoData } from './db/demo-data';
 import { createLogger } from './logger';
 import { startOptionSweep } from './modules/booking/option-sweep';
+import { startWebhookWorker } from './modules/webhook/webhook-worker';
 import { createApp } from './server/app';
 
 async function main(): Promise<void> {
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   const app = await createApp(config, db.orm.em, logger);
   await app.listen(config.port, config.host);
   const sweep = startOptionSweep(db.orm.em, config, logger);
+  const webhooks = startWebhookWorker(db.orm.em, config, logger);
   const url = `http://localhost:${app.port()}/graphql`;
   logger.info({ url, database: db.embedded ? `embedded (${config.dataDir})` : 'DATABASE_URL' }, 'twinbook API ready');
 
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
     // Requests still running get a few seconds; after that the process goes regardless.
     setTimeout(() => process.exit(1), 10_000).unref();
     await sweep.stop();
+    await webhooks.stop();
     await app.close();
     await db.close();
     process.exit(0);

@@ -43,6 +43,11 @@ import {
   RevokeCalendarFeedDocument,
   SetRateCardDocument,
   UpdateDigitalTwinDocument,
+  CreateWebhookEndpointDocument,
+  DeleteWebhookEndpointDocument,
+  ReplayWebhookDeliveryDocument,
+  RotateWebhookSecretDocument,
+  UpdateWebhookEndpointDocument,
 } from './generated/graphql';
 import { completedBooking } from './support/books';
 import { at, confirmedPhysical, OPEN_CONSENT, seedTwin, type Scenario } from './support/factories';
@@ -235,6 +240,25 @@ const CASES: Case[] = [
     code: 'MODEL_NOT_FOUND',
     field: ['input', 'modelId'],
   },
+  {
+    refusal: 'createWebhookEndpoint to a plain http URL elsewhere than this machine',
+    doc: CreateWebhookEndpointDocument,
+    variables: () => ({ input: { url: 'http://hooks.example.com/twinbook', events: ['booking.created'] } }),
+    token: () => s.agency.token,
+    code: 'WEBHOOK_URL_NOT_ALLOWED',
+    field: ['input', 'url'],
+  },
+  {
+    refusal: 'updateWebhookEndpoint of an unknown endpoint',
+    doc: UpdateWebhookEndpointDocument,
+    variables: () => ({ input: { id: randomUUID(), enabled: false } }),
+    token: () => s.agency.token,
+    code: 'WEBHOOK_ENDPOINT_NOT_FOUND',
+    field: ['input', 'id'],
+  },
+  { refusal: 'deleteWebhookEndpoint of an unknown endpoint', doc: DeleteWebhookEndpointDocument, variables: () => ({ id: randomUUID() }), token: () => s.brand.token, code: 'WEBHOOK_ENDPOINT_NOT_FOUND', field: ['id'] },
+  { refusal: 'rotateWebhookSecret of an unknown endpoint', doc: RotateWebhookSecretDocument, variables: () => ({ id: randomUUID() }), token: () => s.brand.token, code: 'WEBHOOK_ENDPOINT_NOT_FOUND', field: ['id'] },
+  { refusal: 'replayWebhookDelivery of an unknown delivery', doc: ReplayWebhookDeliveryDocument, variables: () => ({ id: randomUUID() }), token: () => s.agency.token, code: 'WEBHOOK_DELIVERY_NOT_FOUND', field: ['id'] },
   { refusal: 'revokeCalendarFeed of an unknown feed', doc: RevokeCalendarFeedDocument, variables: () => ({ id: randomUUID() }), token: () => s.agency.token, code: 'NOT_FOUND', field: ['id'] },
   {
     refusal: 'createLockout with a blank reason',

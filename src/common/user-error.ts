@@ -38,6 +38,9 @@ export enum UserErrorCode {
   DELIVERY_NOT_OPEN = 'DELIVERY_NOT_OPEN',
   DELIVERY_NOT_APPROVED = 'DELIVERY_NOT_APPROVED',
   EXCLUSIVITY_CONFLICT = 'EXCLUSIVITY_CONFLICT',
+  WEBHOOK_URL_NOT_ALLOWED = 'WEBHOOK_URL_NOT_ALLOWED',
+  WEBHOOK_ENDPOINT_NOT_FOUND = 'WEBHOOK_ENDPOINT_NOT_FOUND',
+  WEBHOOK_DELIVERY_NOT_FOUND = 'WEBHOOK_DELIVERY_NOT_FOUND',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -88,6 +91,11 @@ registerEnumType(UserErrorCode, {
       description:
         'Another brand holds the model exclusively for the category where and when the booking asks (or uses her there, for an exclusivity asked); the message names the category, a territory and the period, never the brand.',
     },
+    WEBHOOK_URL_NOT_ALLOWED: {
+      description: 'The webhook URL is not one twinbook sends to: not https (plain http only to this machine, outside production), credentials in it, or an address on a private network; the message says which.',
+    },
+    WEBHOOK_ENDPOINT_NOT_FOUND: { description: 'No such webhook endpoint of the viewer.' },
+    WEBHOOK_DELIVERY_NOT_FOUND: { description: 'No such webhook delivery of an endpoint of the viewer.' },
   },
 });
 

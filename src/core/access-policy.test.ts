@@ -85,6 +85,8 @@ const EXPECTED: [Action, string, Facts, Who[]][] = [
   [Action.READ_PAYOUT, "the mother agency's payout line", motherPayout, ['admin', 'agency', 'mother']],
   [Action.READ_PAYOUT, "the platform's payout line", platformPayout, ['admin', 'agency']],
   [Action.ADVANCE_PAYOUT, 'a payout line', modelPayout, ['admin', 'agency']],
+  [Action.MANAGE_WEBHOOKS, 'an agency', agency, ['admin', 'agency']],
+  [Action.MANAGE_WEBHOOKS, 'a brand', brand, ['admin', 'brand']],
 ];
 
 describe('the access policy, as one table', () => {

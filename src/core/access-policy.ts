@@ -119,6 +119,8 @@ export enum Action {
   // A payout line (facts: agencyId of its booking; modelId or motherAgencyId when it is owed to them).
   READ_PAYOUT = 'READ_PAYOUT',
   ADVANCE_PAYOUT = 'ADVANCE_PAYOUT',
+  // A webhook endpoint (facts: agencyId or brandId of the agency or brand that owns it).
+  MANAGE_WEBHOOKS = 'MANAGE_WEBHOOKS',
 }
 
 /** THE table: for each action, the relations that allow it. Anything not listed is refused. */
@@ -192,6 +194,8 @@ export const ACCESS: Readonly<Record<Action, readonly Relation[]>> = {
   // A payout line: the booking's agency and the admin see them all, each party its own.
   [Action.READ_PAYOUT]: [ADMIN, OWN_AGENCY, MOTHER_AGENCY, THE_MODEL],
   [Action.ADVANCE_PAYOUT]: [ADMIN, OWN_AGENCY],
+  // Webhook endpoints carry what their owner may see and a signing secret: each agency and brand manages its own.
+  [Action.MANAGE_WEBHOOKS]: [ADMIN, OWN_AGENCY, OWN_BRAND],
 };
 
 /** True when the viewer may take the action on a thing with these facts. */

@@ -14,6 +14,7 @@ import { DigitalTwin } from '../modules/twin/twin.entity';
 import { CalendarFeed } from '../modules/feed/calendar-feed.entity';
 
 import { Delivery } from '../modules/delivery/delivery.entity';
+import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from '../modules/webhook/webhook.entity';
 
 /** Every entity, listed so that discovery needs no folder scan and works the same from source and from build. */
 export const ENTITIES = [
@@ -34,4 +35,7 @@ export const ENTITIES = [
   ConsentVersion,
   Delivery,
   ExclusivityClaim,
+  WebhookEndpoint,
+  WebhookDelivery,
+  WebhookAttempt,
 ];

@@ -15,6 +15,7 @@ import { ModelEarningsResolver, PayoutResolver } from '../modules/payout/payout.
 import { BookingMoneyResolver, PricingResolver } from '../modules/pricing/pricing.resolver';
 import { DigitalTwinResolver } from '../modules/twin/twin.resolver';
 import { CalendarFeedResolver } from '../modules/feed/feed.resolver';
+import { WebhookDeliveryResolver, WebhookEndpointResolver } from '../modules/webhook/webhook.resolver';
 import { feedRoute } from '../modules/feed/feed.route';
 import type { HttpRoute } from '../core/http-route';
 import type { RequestContext } from '../core/context';
@@ -51,6 +52,8 @@ export async function createSchema(): Promise<GraphQLSchema> {
       PayoutResolver,
       ModelEarningsResolver,
       CalendarFeedResolver,
+      WebhookEndpointResolver,
+      WebhookDeliveryResolver,
     ],
     orphanedTypes: [PhysicalBooking, DigitalBooking],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],

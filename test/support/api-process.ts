@@ -27,6 +27,8 @@ async function freePort(): Promise<number> {
 export interface ApiProcess {
   url: string;
   stop(): Promise<void>;
+  /** Kills it at once (SIGKILL), as a crash would: nothing of it runs after. */
+  kill(): Promise<void>;
 }
 
 /** Starts `node dist/src/main.js` against a database (with `env` on top of the test defaults) and waits until it is ready. */
@@ -59,6 +61,12 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
+      }),
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
       }),
   };
 }
