@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
 import { isUuid } from '../common/ids';
-import { Role, type Viewer } from './viewer';
+import { Role } from './role';
+import type { Viewer } from './viewer';
 
 /** Issuer and audience of the tokens this API signs and accepts. */
 export const TOKEN_ISSUER = 'twinbook';
