@@ -36,6 +36,12 @@ export interface Config {
   idempotencyWaitSeconds: number;
   /** Seconds between two runs of the cleanup that deletes expired idempotency keys; 0 turns it off in this process. */
   idempotencyCleanupSeconds: number;
+  /** Serve Prometheus metrics at GET /metrics. */
+  metricsEnabled: boolean;
+  /** When set, /metrics answers only a request bearing it (`Authorization: Bearer <token>`). */
+  metricsToken: string | undefined;
+  /** Distinct operation names the metrics label by; names beyond them are counted as `other`. */
+  metricsMaxOperationNames: number;
 }
 
 export const DEFAULT_JWT_SECRET = 'twinbook-development-secret-change-me';
@@ -88,7 +94,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idempotencyClaimSeconds: z.int(env, 'IDEMPOTENCY_CLAIM_SECONDS', 60, 5, 86_400, errors),
     idempotencyWaitSeconds: z.int(env, 'IDEMPOTENCY_WAIT_SECONDS', 10, 1, 60, errors),
     idempotencyCleanupSeconds: z.int(env, 'IDEMPOTENCY_CLEANUP_SECONDS', 900, 0, 86_400, errors),
+    metricsEnabled: z.bool(env, 'METRICS_ENABLED', true, errors),
+    metricsToken: env.METRICS_TOKEN?.trim() || undefined,
+    metricsMaxOperationNames: z.int(env, 'METRICS_MAX_OPERATION_NAMES', 100, 1, 10_000, errors),
   };
+  if (config.metricsToken !== undefined && config.metricsToken.length < 16) errors.push('METRICS_TOKEN must be at least 16 characters');
   if (!/^https?:\/\/[^/\s]+$/.test(config.publicUrl)) errors.push(`PUBLIC_URL must be a base URL such as https://api.example.com (got "${config.publicUrl}")`);
   if (errors.length) throw new Error(`Invalid configuration:\n- ${errors.join('\n- ')}`);
   return config;
