@@ -15,7 +15,8 @@ const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
-const STAMP = path.join(DIST, '.sources.sha256');
+const STAMP_NAME = '.sources.sha256';
+const STAMP = path.join(DIST, STAMP_NAME);
 // Everything tsconfig.build.json compiles, the compiler options, and the lock file: the emitted decorator
 // metadata depends on the installed packages' types.
 const SOURCE_DIRS = ['src', 'migrations', 'bench'];
@@ -37,17 +38,17 @@ function listFiles(dir, out) {
 }
 
 /** A digest of the names and contents of every compiled input: contents, not times, so a copy or checkout with old times is seen. */
-function sourceDigest() {
+function sourceDigest(root = ROOT) {
   const files = [];
-  for (const dir of SOURCE_DIRS) listFiles(path.join(ROOT, dir), files);
+  for (const dir of SOURCE_DIRS) listFiles(path.join(root, dir), files);
   for (const file of SOURCE_FILES) {
-    const full = path.join(ROOT, file);
+    const full = path.join(root, file);
     if (fs.existsSync(full)) files.push(full);
   }
   files.sort();
   const hash = createHash('sha256');
   for (const file of files) {
-    hash.update(path.relative(ROOT, file));
+    hash.update(path.relative(root, file));
     hash.update('\0');
     hash.update(fs.readFileSync(file));
     hash.update('\0');
@@ -55,9 +56,9 @@ function sourceDigest() {
   return hash.digest('hex');
 }
 
-function recordedDigest() {
+function recordedDigest(root = ROOT) {
   try {
-    return fs.readFileSync(STAMP, 'utf8').trim();
+    return fs.readFileSync(path.join(root, 'dist', STAMP_NAME), 'utf8').trim();
   } catch {
     return null;
   }
@@ -100,11 +101,20 @@ function main() {
   require(entry);
 }
 
-try {
-  main();
-} catch (err) {
-  // A failed compilation has said why already (its exit status is set); anything else gets its stack.
-  const failedCompile = err && typeof err.status === 'number';
-  process.stderr.write(`${failedCompile ? 'compilation failed' : (err && err.stack) || String(err)}\n`);
-  process.exit(failedCompile ? err.status : 1);
+/** True when dist/ under `root` was compiled from the sources as they are now. */
+function distIsCurrent(root = ROOT) {
+  return sourceDigest(root) === recordedDigest(root);
 }
+
+if (require.main === module) {
+  try {
+    main();
+  } catch (err) {
+    // A failed compilation has said why already (its exit status is set); anything else gets its stack.
+    const failedCompile = err && typeof err.status === 'number';
+    process.stderr.write(`${failedCompile ? 'compilation failed' : (err && err.stack) || String(err)}\n`);
+    process.exit(failedCompile ? err.status : 1);
+  }
+}
+
+module.exports = { sourceDigest, distIsCurrent, STAMP_NAME };
