@@ -17,7 +17,7 @@ import { formatError, HttpError, httpErrorAnswer } from './errors';
 import { serveExplorer, type ExplorerToken } from './explorer';
 import { idempotencyKeyOf, idempotencyPlugin, startIdempotencyCleanup } from './idempotency';
 import { queryLimits } from './limits';
-import { ApiMetrics, newObservation } from './metrics';
+import { ApiMetrics, newObservation, type Observation } from './metrics';
 import { knownOperationTypes } from './operation-types';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
 import { createSchema, MODULE_ROUTES } from './schema';
@@ -105,55 +105,75 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
   const shared = new Memo();
   const cleanup = startIdempotencyCleanup(em, config, logger);
 
-  async function graphql(req: IncomingMessage, res: ServerResponse, search: string, log: Logger): Promise<void> {
+  /** Counts a GraphQL request in the metrics once, when its status is known, and logs it at debug level. */
+  function observe(log: Logger) {
     const observation = newObservation();
     const started = process.hrtime.bigint();
+    let recorded = false;
     const record = (status: number) => {
+      if (recorded) return;
+      recorded = true;
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const outcome = metrics.record(observation, status, seconds);
       log.debug({ operation: observation.name, type: observation.type, outcome, status, ms: Math.round(seconds * 1000) }, 'graphql request');
     };
-    let response;
+    return { observation, record };
+  }
+
+  async function graphql(req: IncomingMessage, res: ServerResponse, search: string, log: Logger): Promise<void> {
+    const { observation, record } = observe(log);
     try {
-      const headers = new HeaderMap();
-      for (const [key, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-      }
-      // A malformed key is refused before anything runs, whatever the operation.
-      idempotencyKeyOf(headers);
-      const raw = req.method === 'POST' ? await readBody(req) : '';
-      let body: unknown = undefined;
-      if (raw) {
-        try {
-          body = JSON.parse(raw);
-        } catch {
-          throw new HttpError(400, 'BAD_REQUEST', 'request body is not valid JSON');
-        }
-      }
-      const httpRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search, body };
-      response = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: httpRequest,
-        context: async () => {
-          try {
-            const viewer = await tokens.viewer(headers.get('authorization'));
-            const ctx = createRequestContext(em, viewer, log, config, shared);
-            metrics.attach(ctx, observation);
-            return ctx;
-          } catch (err) {
-            if (err instanceof AuthenticationError) {
-              throw new GraphQLError(err.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-            }
-            throw err;
-          }
-        },
-      });
+      await answerGraphql(req, res, search, log, observation, record);
     } catch (err) {
       // Refused before Apollo (a body that is not JSON or too large, a malformed key) or a fault; the caller answers it.
       record(err instanceof HttpError ? err.status : 500);
       throw err;
     }
+  }
+
+  async function answerGraphql(
+    req: IncomingMessage,
+    res: ServerResponse,
+    search: string,
+    log: Logger,
+    observation: Observation,
+    record: (status: number) => void,
+  ): Promise<void> {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    // A malformed key is refused before anything runs, whatever the operation.
+    idempotencyKeyOf(headers);
+    const raw = req.method === 'POST' ? await readBody(req) : '';
+    let body: unknown = undefined;
+    if (raw) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        throw new HttpError(400, 'BAD_REQUEST', 'request body is not valid JSON');
+      }
+    }
+    const httpRequest: HTTPGraphQLRequest = { method: req.method ?? 'GET', headers, search, body };
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: httpRequest,
+      context: async () => {
+        try {
+          const viewer = await tokens.viewer(headers.get('authorization'));
+          const ctx = createRequestContext(em, viewer, log, config, shared);
+          metrics.attach(ctx, observation);
+          return ctx;
+        } catch (err) {
+          if (err instanceof AuthenticationError) {
+            throw new GraphQLError(err.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+          }
+          throw err;
+        }
+      },
+    });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
+    // Before the answer goes out, so that a scrape its client sends next already counts it.
     record(res.statusCode);
     if (response.body.kind === 'complete') {
       res.end(response.body.string);
