@@ -130,7 +130,7 @@ export class ApiMetrics {
     });
     this.clashes = new Counter({
       name: 'twinbook_physical_clash_refusals_total',
-      help: 'Physical bookings refused because they clash with confirmed physical work (PHYSICAL_CLASH), found by the check or by the exclusion constraint.',
+      help: 'Refusals answered with PHYSICAL_CLASH (a physical booking or a lockout over confirmed physical work), found by the check or by the exclusion constraint.',
       registers,
     });
     new Gauge({
