@@ -84,6 +84,12 @@ export interface Config {
   webhookLeaseSeconds: number;
   /** Seconds between two runs of the webhook worker when nothing wakes it sooner; 0 turns it off in this process. */
   webhookWorkerSeconds: number;
+  /** Serve Prometheus metrics at GET /metrics. */
+  metricsEnabled: boolean;
+  /** When set, /metrics answers only a request bearing it (`Authorization: Bearer <token>`). */
+  metricsToken: string | undefined;
+  /** Distinct operation names the metrics label by; names beyond them are counted as `other`. */
+  metricsMaxOperationNames: number;
 }
 
 export const DEFAULT_JWT_SECRET = 'twinbook-development-secret-change-me';
@@ -225,7 +231,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookTimeoutMs: z.int(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000, errors),
     webhookLeaseSeconds: z.int(env, 'WEBHOOK_LEASE_SECONDS', 60, 1, 3600, errors),
     webhookWorkerSeconds: z.int(env, 'WEBHOOK_WORKER_SECONDS', 5, 0, 3600, errors),
+    metricsEnabled: z.bool(env, 'METRICS_ENABLED', true, errors),
+    metricsToken: env.METRICS_TOKEN?.trim() || undefined,
+    metricsMaxOperationNames: z.int(env, 'METRICS_MAX_OPERATION_NAMES', 100, 1, 10_000, errors),
   };
+  if (config.metricsToken !== undefined && config.metricsToken.length < 16) errors.push('METRICS_TOKEN must be at least 16 characters');
   if (!/^https?:\/\/[^/\s]+$/.test(config.publicUrl)) errors.push(`PUBLIC_URL must be a base URL such as https://api.example.com (got "${config.publicUrl}")`);
   if (config.webhookLeaseSeconds * 1000 <= config.webhookTimeoutMs) errors.push('WEBHOOK_LEASE_SECONDS must be longer than WEBHOOK_TIMEOUT_MS, or a slow receiver would be sent the same event twice at once');
   if (errors.length) throw new Error(`Invalid configuration:\n- ${errors.join('\n- ')}`);

@@ -1,7 +1,8 @@
 import { SignJWT } from 'jose';
 import { durationSeconds } from '../common/duration';
 import { isUuid } from '../common/ids';
-import { Role, type Viewer } from './viewer';
+import { Role } from './role';
+import type { Viewer } from './viewer';
 
 /** Issuer and audience of the development tokens this API signs (HS256, JWT_SECRET) and accepts. */
 export const TOKEN_ISSUER = 'twinbook';

@@ -1,12 +1,7 @@
 import { registerEnumType } from 'type-graphql';
+import { Role } from './role';
 
-export enum Role {
-  ADMIN = 'ADMIN',
-  AGENCY = 'AGENCY',
-  BRAND = 'BRAND',
-  MODEL = 'MODEL',
-  SYSTEM = 'SYSTEM',
-}
+export { Role };
 registerEnumType(Role, {
   name: 'Role',
   description: 'Who acts: the role a bearer token grants, or SYSTEM for automatic changes.',

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config';
 import { signToken } from '../core/tokens';
-import { Role } from '../core/viewer';
+import { Role } from '../core/role';
 
 // Prints one bearer token and nothing else, so that `TOKEN=$(npm run --silent token -- --role ADMIN)` works.
 async function main(): Promise<void> {

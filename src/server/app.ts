@@ -9,7 +9,7 @@ import { GraphQLError } from 'graphql';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config';
-import type { Logger } from '../logger';
+import { inRequestScope, type Logger } from '../logger';
 import { AuthenticationError, IdentityUnavailableError, TokenVerifier } from './auth';
 import { createRequestContext, Memo, type RequestContext } from '../core/context';
 import { applyCors } from './cors';
@@ -17,7 +17,9 @@ import { formatError, HttpError, httpErrorAnswer } from './errors';
 import { serveExplorer, type ExplorerToken } from './explorer';
 import { idempotencyKeyOf, idempotencyPlugin, startIdempotencyCleanup } from './idempotency';
 import { queryLimits } from './limits';
+import { ApiMetrics, newObservation, type Observation } from './metrics';
 import { knownOperationTypes } from './operation-types';
+import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
 import { createSchema, MODULE_ROUTES } from './schema';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -66,15 +68,22 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-/** Builds the HTTP server: GraphQL at /graphql, liveness at /health, readiness (database reachable) at /ready. */
+/**
+ * Builds the HTTP server: GraphQL at /graphql, liveness at /health, readiness (database reachable) at /ready,
+ * Prometheus metrics at /metrics. Every answer carries the request's id in X-Request-Id, as do its log lines.
+ */
 export async function createApp(config: Config, em: EntityManager, logger: Logger): Promise<App> {
   const schema = await createSchema();
+  const metrics = new ApiMetrics(em, config, logger);
+  metrics.instrumentMutations(schema);
   const limits = queryLimits(schema, config);
   const format = formatError(logger);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     // No HTTP caching of GraphQL answers here; the cache-control plugin would still run on every field.
     plugins: [
+      // First: a limit refusing the operation in a later plugin must not keep the metrics from learning its name.
+      metrics.plugin(),
       ...limits.plugins,
       idempotencyPlugin(em, config, logger, format),
       ApolloServerPluginCacheControlDisabled(),
@@ -98,7 +107,40 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
   const shared = new Memo();
   const cleanup = startIdempotencyCleanup(em, config, logger);
 
-  async function graphql(req: IncomingMessage, res: ServerResponse, search: string): Promise<void> {
+  /** Counts a GraphQL request in the metrics once, when its status is known, and logs it at debug level. */
+  function observe(log: Logger) {
+    const observation = newObservation();
+    const started = process.hrtime.bigint();
+    let recorded = false;
+    const record = (status: number) => {
+      if (recorded) return;
+      recorded = true;
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const outcome = metrics.record(observation, status, seconds);
+      log.debug({ operation: observation.name, type: observation.type, outcome, status, ms: Math.round(seconds * 1000) }, 'graphql request');
+    };
+    return { observation, record };
+  }
+
+  async function graphql(req: IncomingMessage, res: ServerResponse, search: string, log: Logger): Promise<void> {
+    const { observation, record } = observe(log);
+    try {
+      await answerGraphql(req, res, search, log, observation, record);
+    } catch (err) {
+      // Refused before Apollo (a body that is not JSON or too large, a malformed key) or a fault; the caller answers it.
+      record(err instanceof HttpError ? err.status : 500);
+      throw err;
+    }
+  }
+
+  async function answerGraphql(
+    req: IncomingMessage,
+    res: ServerResponse,
+    search: string,
+    log: Logger,
+    observation: Observation,
+    record: (status: number) => void,
+  ): Promise<void> {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -120,7 +162,9 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
       context: async () => {
         try {
           const viewer = await tokens.viewer(headers.get('authorization'));
-          return createRequestContext(em, viewer, logger, config, shared);
+          const ctx = createRequestContext(em, viewer, log, config, shared);
+          metrics.attach(ctx, observation);
+          return ctx;
         } catch (err) {
           if (err instanceof AuthenticationError) {
             throw new GraphQLError(err.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
@@ -136,6 +180,8 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
+    // Before the answer goes out, so that a scrape its client sends next already counts it.
+    record(res.statusCode);
     if (response.body.kind === 'complete') {
       res.end(response.body.string);
       return;
@@ -145,12 +191,16 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
   }
 
   const server = createServer((req, res) => {
+    const requestId = requestIdOf(req.headers[REQUEST_ID_HEADER]);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
     if (applyCors(req, res, config.corsOrigins)) return;
+    const log = logger.child({ requestId });
     const target = splitTarget(req.url ?? '/');
     const handle = async () => {
       if (!target) throw new HttpError(400, 'BAD_REQUEST', 'the request target is not a path');
       if (serveExplorer(req, res, target.pathname, () => explorerTokens, config.graphqlIntrospection)) return;
-      if (target.pathname === '/graphql') return graphql(req, res, target.search);
+      if (target.pathname === '/graphql') return graphql(req, res, target.search, log);
+      if (target.pathname === '/metrics' && config.metricsEnabled && req.method === 'GET') return metrics.serve(req, res, config.metricsToken);
       const route = MODULE_ROUTES.find((r) => r.matches(target.pathname));
       if (route) return route.handle(req, res, target.pathname, em);
       if (target.pathname === '/health') return sendJson(res, 200, { status: 'ok' });
@@ -160,11 +210,14 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
       }
       throw new HttpError(404, 'NOT_FOUND', 'no such path; GraphQL is served on /graphql');
     };
-    handle().catch((err: unknown) => {
-      const answer = httpErrorAnswer(format, err, target?.pathname === '/ready' ? 503 : 500);
-      if (!res.headersSent) sendJson(res, answer.status, answer.body);
-      else res.end();
-    });
+    // Everything the request runs logs with its id, the shared error mapper and plugins included.
+    inRequestScope(log, () =>
+      handle().catch((err: unknown) => {
+        const answer = httpErrorAnswer(format, err, target?.pathname === '/ready' ? 503 : 500);
+        if (!res.headersSent) sendJson(res, answer.status, answer.body);
+        else res.end();
+      }),
+    );
   });
   server.keepAliveTimeout = 65_000;
 

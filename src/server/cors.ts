@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Request headers a browser app may send cross-origin. */
-const ALLOWED_HEADERS = 'authorization, content-type, idempotency-key, apollo-require-preflight, x-apollo-operation-name';
+const ALLOWED_HEADERS = 'authorization, content-type, idempotency-key, x-request-id, apollo-require-preflight, x-apollo-operation-name';
 /** How long a browser may keep a preflight's answer, in seconds. */
 const PREFLIGHT_MAX_AGE = 600;
 
@@ -18,7 +18,7 @@ export function applyCors(req: IncomingMessage, res: ServerResponse, allowedOrig
     res.setHeader('Access-Control-Allow-Origin', allowedOrigins.includes('*') ? '*' : origin);
     // The answer depends on the Origin header: caches must not serve one origin's answer to another.
     res.setHeader('Vary', 'Origin');
-    res.setHeader('Access-Control-Expose-Headers', 'retry-after, idempotent-replayed');
+    res.setHeader('Access-Control-Expose-Headers', 'retry-after, idempotent-replayed, x-request-id');
   }
   const preflight = req.method === 'OPTIONS' && !!req.headers['access-control-request-method'];
   if (!preflight) return false;

@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { Logger } from '../logger';
+import { requestLogger, type Logger } from '../logger';
 import { limitCode } from './limits';
 
 // Codes whose message was written for the client; anything else is unexpected and told without internals.
@@ -69,7 +69,7 @@ export function formatError(logger: Logger) {
       const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions: { ...extensions, code: limit ?? clientCode } };
     }
-    logger.error({ err: unwrapResolverError(error) ?? error, path: formatted.path }, 'unexpected error');
+    requestLogger(logger).error({ err: unwrapResolverError(error) ?? error, path: formatted.path }, 'unexpected error');
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

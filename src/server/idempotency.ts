@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from '../config';
 import type { RequestContext } from '../core/context';
 import { actorId, type Viewer } from '../core/viewer';
-import type { Logger } from '../logger';
+import { requestLogger, type Logger } from '../logger';
 import { HttpError, type formatError } from './errors';
 import { claimKey, completeKey, deleteExpiredKeys, releaseKey, type KeyOf } from './idempotency-store';
 import { startPeriodic, type PeriodicJob } from '../core/periodic';
@@ -152,11 +152,11 @@ export function idempotencyPlugin(
             // Kept in the order Apollo writes the fields, so the replay is the same bytes.
             const body = JSON.stringify({ errors, data, extensions });
             if (!(await completeKey(em, id, token, { status, body }))) {
-              logger.warn({ viewer: id.viewer }, 'an idempotency claim was taken over before its request finished; its answer is not stored');
+              requestLogger(logger).warn({ viewer: id.viewer }, 'an idempotency claim was taken over before its request finished; its answer is not stored');
             }
           } catch (err) {
             // The mutation's own answer still goes out; a retry waits for the claim to time out and runs again.
-            logger.error({ err, viewer: id.viewer }, 'could not store the answer of an idempotent request');
+            requestLogger(logger).error({ err, viewer: id.viewer }, 'could not store the answer of an idempotent request');
           }
         },
       };

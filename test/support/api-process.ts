@@ -8,9 +8,12 @@ import { TEST_JWT_SECRET } from './test-secret';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/** Compiles the server (incrementally) so that tests can run it as separate processes; the global setup calls it once. */
+/**
+ * Compiles the server (incrementally, recording what it compiled as `npm start` does) so that tests can run it as
+ * separate processes; the global setup calls it once.
+ */
 export function buildServer(): void {
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/launch.cjs'), 'build'], { cwd: ROOT, stdio: 'inherit' });
 }
 
 async function freePort(): Promise<number> {
