@@ -11,6 +11,7 @@ import { createLogger } from '../src/logger';
 import { createApp } from '../src/server/app';
 import { signToken } from '../src/core/tokens';
 import { Role } from '../src/core/viewer';
+import { benchCalendarMonths } from './calendar';
 
 // `npm run bench`: one run, one database, the API in its own process and the load from this one.
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -355,6 +356,12 @@ async function main(): Promise<void> {
       const rawCal = await closedLoop(4, SECONDS, () => pool.query(RAW_CALENDAR, [world.calendarModelId, from, to]).then(() => undefined));
       rows.push([`Model.calendar, 31 days, ${rawRows.length} entries, 4 clients`, `p50 ${calendar.latency.p50} ms`, `p97.5 ${calendar.latency.p97_5} ms, ${calendar.requests.average.toFixed(0)} req/s, ${calendar.non2xx} non-2xx`]);
       rows.push(['same rows, raw SQL through pg, 4 clients', `p50 ${rawCal.p50.toFixed(1)} ms`, `p95 ${rawCal.p95.toFixed(1)} ms, ${rawCal.rate.toFixed(0)} queries/s`]);
+      const post = async (query: string, variables: object) => {
+        const res = await fetch(graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+        const body = await res.text();
+        if (res.status !== 200 || body.includes('"errors"')) throw new Error(`request failed: ${body.slice(0, 300)}`);
+      };
+      await benchCalendarMonths({ pool, agencyId: world.agencyId, brandId: world.brandId, post, closedLoop, seconds: SECONDS, base: BASE, rows });
       const [calendarStatements] = await countStatements(world, [{ query: CALENDAR, variables: { id: world.calendarModelId, from, to } }]);
       rows.push(['SQL statements per calendar request', String(calendarStatements), 'target ≤ 3']);
       // A model's first booking in a process reads her terms, then writes; booked again, the write alone re-checks them.
