@@ -12,6 +12,7 @@ import { createApp } from '../src/server/app';
 import { signToken } from '../src/core/tokens';
 import { Role } from '../src/core/viewer';
 import { benchCalendarMonths } from './calendar';
+import { benchLeanPeer } from './lean-peer';
 
 // `npm run bench`: one run, one database, the API in its own process and the load from this one.
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -20,8 +21,8 @@ const DB = process.env.BENCH_DB ?? 'twinbook_bench';
 const SECRET = 'bench-secret-that-is-long-enough-0123456789';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = 16;
-// BENCH_ONLY=write,calendar,money,idempotency,schedule,twin runs only those parts (all by default), e.g. to profile one of them.
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'write,calendar,money,idempotency,schedule,twin').split(',').map((s) => s.trim()));
+// BENCH_ONLY=write,calendar,money,idempotency,schedule,twin,lean runs only those parts (all by default), e.g. to profile one of them.
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'write,calendar,money,idempotency,schedule,twin,lean').split(',').map((s) => s.trim()));
 const PORT = Number(process.env.BENCH_PORT ?? 4950);
 const HOUR = 3600_000;
 const BASE = Date.parse('2031-01-06T00:00:00Z');
@@ -46,14 +47,14 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function startServer(): Promise<() => void> {
+async function startServer(): Promise<(() => void) & { pid: number }> {
   const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []), path.join(__dirname, '../src/main.js')], {
     env: { ...process.env, DATABASE_URL: dbUrl(), PORT: String(PORT), HOST: '127.0.0.1', JWT_SECRET: SECRET, SEED_DEMO: 'false', LOG_LEVEL: 'error', DB_POOL_SIZE: '20' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 200; i += 1) {
     try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/ready`)).ok) return () => child.kill('SIGTERM');
+      if ((await fetch(`http://127.0.0.1:${PORT}/ready`)).ok) return Object.assign(() => child.kill('SIGTERM'), { pid: child.pid! });
     } catch {
       // not yet listening
     }
@@ -386,6 +387,9 @@ async function main(): Promise<void> {
         "a model's first booking in the process / booked again; no begin or commit: each write is one atomic statement",
       ]);
 
+    }
+    if (ONLY.has('lean')) {
+      await benchLeanPeer({ dbUrl: dbUrl(), port: PORT, graphqlUrl, apiPid: stop.pid, token, modelIds: gqlModels, brandId: world.brandId, seconds: SECONDS, base: BASE, rows });
     }
     if (ONLY.has('money')) {
       // Money: a quote before booking, completing a confirmed booking, and a model's earnings over 5,000 completed bookings.

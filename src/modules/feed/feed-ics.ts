@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import ical, { ICalEventBusyStatus, ICalEventStatus, ICalEventTransparency, type ICalCalendar } from 'ical-generator';
 import { Action, bookingFacts, can, modelFacts, scopeOf, type Scope } from '../../core/access-policy';
 import { BookingStatus, BookingType } from '../booking/booking-status';
-import { BOOKING_COLUMNS, bookingOfRow, type BookingRow } from '../booking/booking-rows';
+import { BOOKING_COLUMNS, bookingOfRow, sharedRelations, type BookingRow } from '../booking/booking-rows';
 import { overlapsSql, rangeSql } from '../booking/booking-predicates';
 import { PhysicalBooking, type Booking } from '../booking/booking.entity';
 import { effectiveStatus } from '../booking/effective-status';
@@ -114,8 +114,9 @@ export async function feedCalendar(em: EntityManager, token: string, now = new D
     // Calendar apps poll: ask for a fresh copy every 15 minutes.
     ttl: 15 * 60,
   });
+  const relations = sharedRelations();
   for (const row of rows) {
-    const booking = bookingOfRow(row, parseDate);
+    const booking = bookingOfRow(row, parseDate, undefined, relations);
     const full = can(viewer, Action.READ_BOOKING, bookingFacts(booking));
     const event = calendar.createEvent({
       id: `${booking.id}@twinbook`,
