@@ -13,6 +13,7 @@ import { signToken } from '../src/core/tokens';
 import { Role } from '../src/core/viewer';
 import { benchCalendarMonths } from './calendar';
 import { benchLeanPeer } from './lean-peer';
+import { benchFeed } from './feed';
 
 // `npm run bench`: one run, one database, the API in its own process and the load from this one.
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -21,8 +22,8 @@ const DB = process.env.BENCH_DB ?? 'twinbook_bench';
 const SECRET = 'bench-secret-that-is-long-enough-0123456789';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = 16;
-// BENCH_ONLY=write,calendar,money,idempotency,schedule,twin,lean runs only those parts (all by default), e.g. to profile one of them.
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'write,calendar,money,idempotency,schedule,twin,lean').split(',').map((s) => s.trim()));
+// BENCH_ONLY=write,calendar,money,idempotency,schedule,twin,lean,feed runs only those parts (all by default), e.g. to profile one of them.
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'write,calendar,money,idempotency,schedule,twin,lean,feed').split(',').map((s) => s.trim()));
 const PORT = Number(process.env.BENCH_PORT ?? 4950);
 const HOUR = 3600_000;
 const BASE = Date.parse('2031-01-06T00:00:00Z');
@@ -390,6 +391,9 @@ async function main(): Promise<void> {
     }
     if (ONLY.has('lean')) {
       await benchLeanPeer({ dbUrl: dbUrl(), port: PORT, graphqlUrl, apiPid: stop.pid, token, modelIds: gqlModels, brandId: world.brandId, seconds: SECONDS, base: BASE, rows });
+    }
+    if (ONLY.has('feed')) {
+      await benchFeed({ pool, agencyId: world.agencyId, brandId: world.brandId, apiUrl: `http://127.0.0.1:${PORT}`, closedLoop, seconds: SECONDS, rows });
     }
     if (ONLY.has('money')) {
       // Money: a quote before booking, completing a confirmed booking, and a model's earnings over 5,000 completed bookings.

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import ical, { ICalEventBusyStatus, ICalEventStatus, ICalEventTransparency, type ICalCalendar } from 'ical-generator';
 import { Action, bookingFacts, can, modelFacts, scopeOf, type Scope } from '../../core/access-policy';
 import { BookingStatus, BookingType } from '../booking/booking-status';
 import { BOOKING_COLUMNS, bookingOfRow, sharedRelations, type BookingRow } from '../booking/booking-rows';
@@ -9,6 +8,7 @@ import { effectiveStatus } from '../booking/effective-status';
 import { lockoutInForceOverlapsSql, type LockoutKind } from '../lockout/lockout.entity';
 import type { Viewer } from '../../core/viewer';
 import { FeedScope } from './calendar-feed.entity';
+import { icsText, type IcsEvent, type IcsStatus } from './ics-writer';
 import { feedViewer, tokenHash } from './feed.service';
 
 const DAY_MS = 24 * 3600_000;
@@ -72,10 +72,10 @@ const LOCKOUT_LABELS: Record<LockoutKind, string> = {
 };
 
 /** STATUS of a booking's event: options are tentative, bookings that hold or held the time confirmed, the rest called off. */
-function eventStatus(status: BookingStatus): ICalEventStatus {
-  if (status === BookingStatus.OPTION) return ICalEventStatus.TENTATIVE;
-  if (status === BookingStatus.CONFIRMED || status === BookingStatus.COMPLETED) return ICalEventStatus.CONFIRMED;
-  return ICalEventStatus.CANCELLED;
+function eventStatus(status: BookingStatus): IcsStatus {
+  if (status === BookingStatus.OPTION) return 'TENTATIVE';
+  if (status === BookingStatus.CONFIRMED || status === BookingStatus.COMPLETED) return 'CONFIRMED';
+  return 'CANCELLED';
 }
 
 /**
@@ -108,18 +108,14 @@ export async function feedCalendar(em: EntityManager, token: string, now = new D
     [...scope.params, from, to, now],
   );
   const parseDate = (text: string) => em.getPlatform().parseDate(text);
-  const calendar = ical({
-    name: `${feed.owner_name} — twinbook`,
-    prodId: { company: 'twinbook', product: 'calendar-feed', language: 'EN' },
-    // Calendar apps poll: ask for a fresh copy every 15 minutes.
-    ttl: 15 * 60,
-  });
+  const events: IcsEvent[] = [];
   const relations = sharedRelations();
   for (const row of rows) {
     const booking = bookingOfRow(row, parseDate, undefined, relations);
     const full = can(viewer, Action.READ_BOOKING, bookingFacts(booking));
-    const event = calendar.createEvent({
-      id: `${booking.id}@twinbook`,
+    const physicalInFull = full && booking instanceof PhysicalBooking;
+    events.push({
+      uid: `${booking.id}@twinbook`,
       sequence: Number(row.changes),
       stamp: booking.updatedAt,
       created: booking.createdAt,
@@ -128,24 +124,32 @@ export async function feedCalendar(em: EntityManager, token: string, now = new D
       end: booking.end,
       summary: full ? summary(booking, row.brand_name, row.model_name, feed.scope) : 'Busy',
       status: eventStatus(effectiveStatus(booking as { status: BookingStatus; optionExpiresAt?: Date | null }, now)),
-      busystatus: booking.type === BookingType.PHYSICAL ? ICalEventBusyStatus.BUSY : ICalEventBusyStatus.FREE,
-      location: full && booking instanceof PhysicalBooking ? `${booking.locationName} (${booking.locationTimeZone})` : null,
+      busyStatus: booking.type === BookingType.PHYSICAL ? 'BUSY' : 'FREE',
+      location: physicalInFull ? `${booking.locationName} (${booking.locationTimeZone})` : null,
       description: full ? description(booking) : null,
+      // The place's zone, for apps that show it; times themselves are instants (UTC), right in any zone.
+      x: physicalInFull ? [['X-TWINBOOK-TIME-ZONE', booking.locationTimeZone]] : [],
     });
-    // The place's zone, for apps that show it; times themselves are instants (UTC), right in any zone.
-    if (full && booking instanceof PhysicalBooking) event.x([{ key: 'X-TWINBOOK-TIME-ZONE', value: booking.locationTimeZone }]);
   }
-  await addLockouts(em, calendar, viewer, feed.scope, from, to);
-  return calendar.toString();
+  events.push(...(await lockoutEvents(em, viewer, feed.scope, from, to)));
+  return icsText(
+    {
+      name: `${feed.owner_name} — twinbook`,
+      prodId: { company: 'twinbook', product: 'calendar-feed', language: 'EN' },
+      // Calendar apps poll: ask for a fresh copy every 15 minutes.
+      refreshMinutes: 15,
+    },
+    events,
+  );
 }
 
 /**
  * Her lockouts in force over the window, one opaque VEVENT each (UID `lockout-<id>@twinbook`), for the feeds whose
  * owner may read them (READ_LOCKOUT): hers and her agency's with the kind and reason; a brand's carries none.
  */
-async function addLockouts(em: EntityManager, calendar: ICalCalendar, viewer: Viewer, scope: FeedScope, from: Date, to: Date): Promise<void> {
+async function lockoutEvents(em: EntityManager, viewer: Viewer, scope: FeedScope, from: Date, to: Date): Promise<IcsEvent[]> {
   const where = scopeSql(scopeOf(viewer, Action.READ_LOCKOUT), LOCKOUT_SCOPE);
-  if (where.sql === 'false') return;
+  if (where.sql === 'false') return [];
   const rows = await em.execute<LockoutRow[]>(
     `select l.id, l.kind, l.reason, l.start_at, l.end_at, l.created_at, l.model_id, m.agency_id, m.mother_agency_id, m.name as model_name
      from lockout l join model m on m.id = l.model_id
@@ -155,12 +159,12 @@ async function addLockouts(em: EntityManager, calendar: ICalCalendar, viewer: Vi
     [...where.params, from, to],
   );
   const parseDate = (text: string) => em.getPlatform().parseDate(text);
-  for (const row of rows) {
+  return rows.map((row) => {
     const facts = { id: row.model_id, agency: { id: row.agency_id }, motherAgency: row.mother_agency_id ? { id: row.mother_agency_id } : null };
     const full = can(viewer, Action.READ_LOCKOUT, modelFacts(facts));
     const what = `Unavailable (${LOCKOUT_LABELS[row.kind] ?? row.kind}): ${row.reason}`;
-    calendar.createEvent({
-      id: `lockout-${row.id}@twinbook`,
+    return {
+      uid: `lockout-${row.id}@twinbook`,
       // A lockout is placed and lifted, never edited: its first version is its only one.
       sequence: 0,
       stamp: parseDate(row.created_at),
@@ -168,11 +172,11 @@ async function addLockouts(em: EntityManager, calendar: ICalCalendar, viewer: Vi
       start: parseDate(row.start_at),
       end: parseDate(row.end_at),
       summary: !full ? 'Busy' : scope === FeedScope.MODEL ? what : `${row.model_name}: ${what}`,
-      status: ICalEventStatus.CONFIRMED,
-      busystatus: ICalEventBusyStatus.BUSY,
-      transparency: ICalEventTransparency.OPAQUE,
-    });
-  }
+      status: 'CONFIRMED',
+      busyStatus: 'BUSY',
+      transparency: 'OPAQUE',
+    } satisfies IcsEvent;
+  });
 }
 
 function summary(b: Booking, brand: string, model: string, scope: FeedScope): string {
