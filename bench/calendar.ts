@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
+import { seedJobs } from './seed-jobs';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -34,22 +35,7 @@ async function seedMonth(b: CalendarBench, entries: number, monthStart: number):
     b.agencyId,
   ]);
   const stepMinutes = Math.floor((31 * 24 * 60) / entries);
-  await b.pool.query(
-    `insert into booking (id, type, model_id, agency_id, brand_id, status, title, start_at, end_at, blocked_start, blocked_end,
-       created_at, updated_at, location_name, location_time_zone, travel_before_minutes, travel_after_minutes,
-       deliverables, category, usage_media, usage_territories, usage_start, usage_end)
-     select gen_random_uuid(), t, $1, $2, $3, 'CONFIRMED', 'Month job ' || g, s, e, s, e, now(), now(),
-       case when t = 'PHYSICAL' then 'Studio' end, case when t = 'PHYSICAL' then 'Europe/Paris' end,
-       case when t = 'PHYSICAL' then 0 end, case when t = 'PHYSICAL' then 0 end,
-       case when t = 'DIGITAL' then '[{"kind":"IMAGE","quantity":10}]'::jsonb end, case when t = 'DIGITAL' then 'APPAREL' end,
-       case when t = 'DIGITAL' then '{ECOMMERCE}'::text[] end, case when t = 'DIGITAL' then '{FR}'::text[] end,
-       case when t = 'DIGITAL' then e end, case when t = 'DIGITAL' then e + interval '90 days' end
-     from (select g, case when g % 2 = 0 then 'PHYSICAL' else 'DIGITAL' end as t,
-                  $4::timestamptz + g * $5 * interval '1 minute' as s,
-                  $4::timestamptz + g * $5 * interval '1 minute' + interval '1 hour' as e
-           from generate_series(0, $6 - 1) g) x`,
-    [modelId, b.agencyId, b.brandId, new Date(monthStart), stepMinutes, entries],
-  );
+  await seedJobs(b.pool, { modelId, agencyId: b.agencyId, brandId: b.brandId, first: new Date(monthStart), stepMinutes, count: entries, digitalHours: 1 });
   return { modelId, from: new Date(monthStart).toISOString(), to: new Date(monthStart + 31 * DAY).toISOString() };
 }
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
+import { seedJobs } from './seed-jobs';
 
 const BOOKINGS = 5000;
 const LOCKOUTS = 20;
@@ -29,22 +30,7 @@ export async function benchFeed(b: FeedBench): Promise<void> {
   // The window runs from 60 days back to 366 ahead: 5,000 jobs from 50 days back, one every 118 minutes, physical
   // (an hour) and twin jobs (two hours) in turn, a few options among them.
   const first = new Date(Date.now() - 50 * DAY);
-  await b.pool.query(
-    `insert into booking (id, type, model_id, agency_id, brand_id, status, title, start_at, end_at, blocked_start, blocked_end,
-       created_at, updated_at, location_name, location_time_zone, travel_before_minutes, travel_after_minutes,
-       deliverables, category, usage_media, usage_territories, usage_start, usage_end)
-     select gen_random_uuid(), t, $1, $2, $3, case when g % 10 = 0 then 'OPTION' else 'CONFIRMED' end, 'Feed job ' || g, s, e, s, e, now(), now(),
-       case when t = 'PHYSICAL' then 'Studio' end, case when t = 'PHYSICAL' then 'Europe/Paris' end,
-       case when t = 'PHYSICAL' then 0 end, case when t = 'PHYSICAL' then 0 end,
-       case when t = 'DIGITAL' then '[{"kind":"IMAGE","quantity":10}]'::jsonb end, case when t = 'DIGITAL' then 'APPAREL' end,
-       case when t = 'DIGITAL' then '{ECOMMERCE}'::text[] end, case when t = 'DIGITAL' then '{FR}'::text[] end,
-       case when t = 'DIGITAL' then e end, case when t = 'DIGITAL' then e + interval '90 days' end
-     from (select g, case when g % 2 = 0 then 'PHYSICAL' else 'DIGITAL' end as t,
-                  $4::timestamptz + g * interval '118 minutes' as s,
-                  $4::timestamptz + g * interval '118 minutes' + case when g % 2 = 0 then interval '1 hour' else interval '2 hours' end as e
-           from generate_series(0, $5 - 1) g) x`,
-    [modelId, b.agencyId, b.brandId, first, BOOKINGS],
-  );
+  await seedJobs(b.pool, { modelId, agencyId: b.agencyId, brandId: b.brandId, first, stepMinutes: 118, count: BOOKINGS, digitalHours: 2, optionEvery: 10 });
   // Lockouts between the jobs' hours would clash with nothing: they only hold the time.
   await b.pool.query(
     `insert into lockout (id, model_id, kind, reason, start_at, end_at, created_at, created_by_role)
