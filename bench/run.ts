@@ -11,6 +11,9 @@ import { createLogger } from '../src/logger';
 import { createApp } from '../src/server/app';
 import { signToken } from '../src/core/tokens';
 import { Role } from '../src/core/viewer';
+import { benchCalendarMonths } from './calendar';
+import { benchLeanPeer } from './lean-peer';
+import { benchFeed } from './feed';
 
 // `npm run bench`: one run, one database, the API in its own process and the load from this one.
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -19,8 +22,8 @@ const DB = process.env.BENCH_DB ?? 'twinbook_bench';
 const SECRET = 'bench-secret-that-is-long-enough-0123456789';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = 16;
-// BENCH_ONLY=write,calendar,money,idempotency,schedule,twin runs only those parts (all by default), e.g. to profile one of them.
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'write,calendar,money,idempotency,schedule,twin').split(',').map((s) => s.trim()));
+// BENCH_ONLY=write,calendar,money,idempotency,schedule,twin,lean,feed runs only those parts (all by default), e.g. to profile one of them.
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'write,calendar,money,idempotency,schedule,twin,lean,feed').split(',').map((s) => s.trim()));
 const PORT = Number(process.env.BENCH_PORT ?? 4950);
 const HOUR = 3600_000;
 const BASE = Date.parse('2031-01-06T00:00:00Z');
@@ -45,14 +48,14 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function startServer(): Promise<() => void> {
+async function startServer(): Promise<(() => void) & { pid: number }> {
   const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []), path.join(__dirname, '../src/main.js')], {
     env: { ...process.env, DATABASE_URL: dbUrl(), PORT: String(PORT), HOST: '127.0.0.1', JWT_SECRET: SECRET, SEED_DEMO: 'false', LOG_LEVEL: 'error', DB_POOL_SIZE: '20' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let i = 0; i < 200; i += 1) {
     try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/ready`)).ok) return () => child.kill('SIGTERM');
+      if ((await fetch(`http://127.0.0.1:${PORT}/ready`)).ok) return Object.assign(() => child.kill('SIGTERM'), { pid: child.pid! });
     } catch {
       // not yet listening
     }
@@ -355,6 +358,12 @@ async function main(): Promise<void> {
       const rawCal = await closedLoop(4, SECONDS, () => pool.query(RAW_CALENDAR, [world.calendarModelId, from, to]).then(() => undefined));
       rows.push([`Model.calendar, 31 days, ${rawRows.length} entries, 4 clients`, `p50 ${calendar.latency.p50} ms`, `p97.5 ${calendar.latency.p97_5} ms, ${calendar.requests.average.toFixed(0)} req/s, ${calendar.non2xx} non-2xx`]);
       rows.push(['same rows, raw SQL through pg, 4 clients', `p50 ${rawCal.p50.toFixed(1)} ms`, `p95 ${rawCal.p95.toFixed(1)} ms, ${rawCal.rate.toFixed(0)} queries/s`]);
+      const post = async (query: string, variables: object) => {
+        const res = await fetch(graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+        const body = await res.text();
+        if (res.status !== 200 || body.includes('"errors"')) throw new Error(`request failed: ${body.slice(0, 300)}`);
+      };
+      await benchCalendarMonths({ pool, agencyId: world.agencyId, brandId: world.brandId, post, closedLoop, seconds: SECONDS, base: BASE, rows });
       const [calendarStatements] = await countStatements(world, [{ query: CALENDAR, variables: { id: world.calendarModelId, from, to } }]);
       rows.push(['SQL statements per calendar request', String(calendarStatements), 'target ≤ 3']);
       // A model's first booking in a process reads her terms, then writes; booked again, the write alone re-checks them.
@@ -379,6 +388,12 @@ async function main(): Promise<void> {
         "a model's first booking in the process / booked again; no begin or commit: each write is one atomic statement",
       ]);
 
+    }
+    if (ONLY.has('lean')) {
+      await benchLeanPeer({ dbUrl: dbUrl(), port: PORT, graphqlUrl, apiPid: stop.pid, token, modelIds: gqlModels, brandId: world.brandId, seconds: SECONDS, base: BASE, rows });
+    }
+    if (ONLY.has('feed')) {
+      await benchFeed({ pool, agencyId: world.agencyId, brandId: world.brandId, apiUrl: `http://127.0.0.1:${PORT}`, closedLoop, seconds: SECONDS, rows });
     }
     if (ONLY.has('money')) {
       // Money: a quote before booking, completing a confirmed booking, and a model's earnings over 5,000 completed bookings.

@@ -2,11 +2,14 @@ import ICAL from 'ical.js';
 import { createHash } from 'node:crypto';
 import {
   CalendarFeedsDocument,
+  CalendarLockoutsDocument,
   CancelBookingDocument,
   ConfirmBookingDocument,
   CreateCalendarFeedDocument,
+  CreateLockoutDocument,
   CreatePhysicalBookingDocument,
   ModelCalendarDocument,
+  RemoveLockoutDocument,
   RevokeCalendarFeedDocument,
   type CreatePhysicalBookingInput,
 } from './generated/graphql';
@@ -67,6 +70,7 @@ interface FeedEvent {
   status: string;
   summary: string;
   location: string | null;
+  transparency: string | null;
 }
 
 async function readFeed(url: string, base?: string): Promise<{ status: number; events: FeedEvent[]; type: string | null }> {
@@ -89,6 +93,7 @@ async function readFeed(url: string, base?: string): Promise<{ status: number; e
       status: String(v.getFirstPropertyValue('status')),
       summary: e.summary,
       location: e.location ?? null,
+      transparency: (v.getFirstPropertyValue('transp') as string | null) ?? null,
     };
   });
   return { status: 200, events, type: res.headers.get('content-type') };
@@ -170,6 +175,58 @@ describe('who sees what', () => {
     const res = (await app.gql(CreateCalendarFeedDocument, { input: { modelId } }, token)).createCalendarFeed;
     expect(res.userErrors.map((e) => [e.code, e.field])).toEqual([['MODEL_NOT_FOUND', ['input', 'modelId']]]);
     expect(res.url).toBeNull();
+  });
+});
+
+describe('lockouts in the feeds', () => {
+  async function lockOut(s: Scenario, start: string, end: string, token: string): Promise<string> {
+    const res = (await app.gql(CreateLockoutDocument, { input: { modelId: s.model.id, start, end, kind: 'HOLIDAY', reason: 'Family wedding' } }, token)).createLockout;
+    expect(res.userErrors).toEqual([]);
+    return res.lockout!.id;
+  }
+
+  it('shows her lockout to her feed as GraphQL’s calendar does: opaque, with its reason, under a UID of its own', async () => {
+    const s = await seedPricedScenario(app, { timeZone: 'Europe/Paris' });
+    const booked = await book(physical(s, dayBefore(8), dayBefore(10)), s.brand.token);
+    // Across the change to summer time: 22:00 the night before to 12:00 the day after is 37 real hours.
+    const id = await lockOut(s, dayBefore(22), onDstDay(35), s.model.token);
+    const { events } = await readFeed((await createFeed(s.model.token)).url);
+
+    const cal = (await app.gql(CalendarLockoutsDocument, { id: s.model.id, from: dayBefore(0), to: onDstDay(48) }, s.model.token)).model!.calendar!;
+    expect(cal.lockouts.map((l) => ({ uid: `lockout-${l.lockoutId}@twinbook`, start: l.start, end: l.end }))).toEqual([
+      { uid: `lockout-${id}@twinbook`, start: dayBefore(22), end: onDstDay(35) },
+    ]);
+    const lockout = events.find((e) => e.uid === `lockout-${id}@twinbook`);
+    expect(lockout).toMatchObject({ start: dayBefore(22), end: onDstDay(35), transparency: 'OPAQUE', status: 'CONFIRMED' });
+    expect(lockout!.summary).toBe('Unavailable (holiday): Family wedding');
+    // Her bookings are still there, each once.
+    expect(events.map((e) => e.uid).sort()).toEqual([`${booked}@twinbook`, `lockout-${id}@twinbook`].sort());
+  });
+
+  it('names her on her agency’s feed, keeps it from a brand’s feed, and drops it once lifted', async () => {
+    const s = await seedPricedScenario(app);
+    const mine = await book(physical(s, dayBefore(8), dayBefore(10)), s.brand.token);
+    const id = await lockOut(s, dayBefore(12), dayBefore(20), s.agency.token);
+    const uid = `lockout-${id}@twinbook`;
+    const agencyFeed = await createFeed(s.agency.token);
+    const modelFeedByAgency = await createFeed(s.agency.token, s.model.id);
+    const brandFeed = await createFeed(s.brand.token);
+
+    const agencyEvent = (await readFeed(agencyFeed.url)).events.find((e) => e.uid === uid);
+    expect(agencyEvent).toMatchObject({ start: dayBefore(12), end: dayBefore(20), transparency: 'OPAQUE' });
+    expect(agencyEvent!.summary).toMatch(/^.+: Unavailable \(holiday\): Family wedding$/);
+    expect((await readFeed(modelFeedByAgency.url)).events.find((e) => e.uid === uid)!.summary).toBe('Unavailable (holiday): Family wedding');
+    // A brand may not read why she is away (READ_LOCKOUT): its feed carries its own booking and nothing of her lockouts.
+    const brandEvents = (await readFeed(brandFeed.url)).events;
+    expect(brandEvents.map((e) => e.uid)).toEqual([`${mine}@twinbook`]);
+    expect(brandEvents.some((e) => e.summary.includes('Family wedding'))).toBe(false);
+    // Another agency's feed knows nothing of her.
+    const other = await seedAgency(app);
+    expect((await readFeed((await createFeed(other.token)).url)).events).toEqual([]);
+
+    const lifted = (await app.gql(RemoveLockoutDocument, { input: { id, reason: 'wedding postponed' } }, s.model.token)).removeLockout;
+    expect(lifted.userErrors).toEqual([]);
+    expect((await readFeed(agencyFeed.url)).events.map((e) => e.uid)).toEqual([`${mine}@twinbook`]);
   });
 });
 

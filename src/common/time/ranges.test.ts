@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import {
   localDateWindow,
   maxConcurrent,
@@ -310,6 +312,53 @@ describe('toLocal', () => {
 
   it('rejects an invalid instant', () => {
     expect(() => toLocal(new Date(NaN), 'Europe/Paris')).toThrow(RangeError);
+  });
+});
+
+// Zones with every kind of offset: whole hours both sides, half and quarter hours, a half-hour DST shift, DST at
+// midnight, a zone that skipped a whole day, and offsets of local mean time before 1970.
+const ODD_ZONES = ['Europe/Paris', 'America/New_York', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham',
+  'America/St_Johns', 'America/Santiago', 'Asia/Beirut', 'Pacific/Apia', 'Africa/Monrovia', 'UTC'];
+
+describe('toLocal against luxon rendering the IANA zone itself', () => {
+  it('agrees on every instant from 1900 to 2200, milliseconds and all', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2200, 0, 1) }), fc.constantFrom(...ODD_ZONES), (ms, zone) => {
+        const dt = DateTime.fromMillis(ms, { zone });
+        expect(toLocal(new Date(ms), zone)).toEqual({
+          local: dt.toISO({ includeOffset: false, suppressMilliseconds: true }),
+          date: dt.toISODate(),
+          offset: dt.toFormat('ZZ'),
+          zone,
+        });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('localDays against luxon stepping day by day', () => {
+  it('gives the same days for any window of up to 40 days, asked twice', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(2100, 0, 1) }),
+        fc.integer({ min: 1, max: 40 * 24 * 3600_000 }),
+        fc.constantFrom(...ODD_ZONES),
+        (startMs, length, zone) => {
+          const expected: { date: string; start: number; end: number }[] = [];
+          for (let d = DateTime.fromMillis(startMs, { zone }).startOf('day'); d.toMillis() < startMs + length; ) {
+            const next = d.plus({ days: 1 }).startOf('day');
+            expected.push({ date: d.toISODate()!, start: d.toMillis(), end: next.toMillis() });
+            d = next;
+          }
+          const window = { start: new Date(startMs), end: new Date(startMs + length) };
+          for (const days of [localDays(window, zone), localDays(window, zone)]) {
+            expect(days.map((d) => ({ date: d.date, start: d.start.getTime(), end: d.end.getTime() }))).toEqual(expected);
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
   });
 });
 

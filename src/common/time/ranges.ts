@@ -137,20 +137,32 @@ export function localDays(window: TimeRange, zone: string): LocalDay[] {
   assertZone(zone);
   const endMs = window.end.getTime();
   const days: LocalDay[] = [];
-  let dayStart = DateTime.fromJSDate(window.start, { zone }).startOf('day');
-  while (dayStart.toMillis() < endMs) {
-    // Re-deriving midnight from the next calendar day (instead of adding 24h) is what makes
-    // DST days 23h/25h; luxon moves a nonexistent midnight to the first real instant of that day.
-    const next = dayStart.plus({ days: 1 }).startOf('day');
-    days.push({
-      date: dayStart.toISODate() as string,
-      start: dayStart.toJSDate(),
-      end: next.toJSDate(),
-      hours: (next.toMillis() - dayStart.toMillis()) / MS_PER_HOUR,
-    });
-    dayStart = next;
+  let startMs = DateTime.fromJSDate(window.start, { zone }).startOf('day').toMillis();
+  while (startMs < endMs) {
+    const { date, nextMs } = localDayFrom(zone, startMs);
+    days.push({ date, start: new Date(startMs), end: new Date(nextMs), hours: (nextMs - startMs) / MS_PER_HOUR });
+    startMs = nextMs;
   }
   return days;
+}
+
+// A local day by its first instant in a zone: its date and the first instant of the next. Remembered, since luxon takes
+// ~100 µs a day (it asks Intl for the offset at every step) and a year's calendar has 366 of them; answers never change.
+const MAX_REMEMBERED_DAYS = 100_000;
+const daysFrom = new Map<string, { date: string; nextMs: number }>();
+
+function localDayFrom(zone: string, startMs: number): { date: string; nextMs: number } {
+  const key = `${zone}@${startMs}`;
+  let day = daysFrom.get(key);
+  if (day === undefined) {
+    const start = DateTime.fromMillis(startMs, { zone });
+    // Re-deriving midnight from the next calendar day (instead of adding 24h) is what makes
+    // DST days 23h/25h; luxon moves a nonexistent midnight to the first real instant of that day.
+    day = { date: start.toISODate() as string, nextMs: start.plus({ days: 1 }).startOf('day').toMillis() };
+    if (daysFrom.size >= MAX_REMEMBERED_DAYS) daysFrom.clear();
+    daysFrom.set(key, day);
+  }
+  return day;
 }
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -175,16 +187,32 @@ export function toLocal(instant: Date, zone: string): LocalWallTime {
   if (!isValidDate(instant)) throw new RangeError('Invalid instant');
   assertZone(zone);
   const ms = instant.getTime();
-  // Rendering in the fixed offset in force is exact and avoids luxon asking Intl for every instant,
-  // which dominated calendar rendering; the offset itself still comes from the IANA rules.
-  const dt = DateTime.fromMillis(ms, { zone: FixedOffsetZone.instance(offsetMinutes(zone, ms)) });
+  const offset = offsetMinutes(zone, ms);
+  const wall = new Date(ms + offset * 60_000);
+  const year = wall.getUTCFullYear();
+  // Written by hand where ISO 8601's plain form holds (years 1970–9999, whole-minute offsets): luxon took ~10 µs an
+  // instant, most of a month's calendar. Elsewhere (expanded years, local mean time) luxon writes it, as before.
+  if (ms >= 0 && year <= 9999 && Number.isInteger(offset)) {
+    const millis = wall.getUTCMilliseconds();
+    const date = `${pad(year, 4)}-${pad(wall.getUTCMonth() + 1, 2)}-${pad(wall.getUTCDate(), 2)}`;
+    const time = `${pad(wall.getUTCHours(), 2)}:${pad(wall.getUTCMinutes(), 2)}:${pad(wall.getUTCSeconds(), 2)}${millis ? `.${pad(millis, 3)}` : ''}`;
+    const abs = Math.abs(offset);
+    return { local: `${date}T${time}`, date, offset: `${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`, zone: zoneName(zone) };
+  }
+  // Rendering in the fixed offset in force is exact and avoids luxon asking Intl for every instant; the offset itself
+  // still comes from the IANA rules.
+  const dt = DateTime.fromMillis(ms, { zone: FixedOffsetZone.instance(offset) });
   return {
     local: dt.toISO({ includeOffset: false, suppressMilliseconds: true }) as string,
     date: dt.toISODate() as string,
     offset: dt.toFormat('ZZ'),
-    zone: IANAZone.create(zone).name,
+    zone: zoneName(zone),
   };
 }
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+const zoneName = (zone: string): string => IANAZone.create(zone).name;
 
 // Every UTC offset change since 1970 falls on a quarter hour, so the offset found for one instant
 // holds for its whole quarter hour; earlier local-mean-time rules do not, and are not remembered.

@@ -66,16 +66,37 @@ export interface BookingRow {
 }
 
 /**
- * The booking a row holds, a PhysicalBooking or a DigitalBooking by its type. `parseDate` reads PostgreSQL's text
- * timestamps (the platform's: `new Date()` misreads some of them); `brand` is the loaded brand when there is one.
+ * The model and agency references of rows read together, one per id: a calendar's hundreds of bookings share one model
+ * and one agency, and building a reference (an entity and its wrapper) costs more than the rest of the row.
  */
-export function bookingOfRow(row: BookingRow, parseDate: (text: string) => Date, brand: Brand = refBrand(row.brand_id)): Booking {
+export interface SharedRelations {
+  models: Map<string, Ref<Model>>;
+  agencies: Map<string, Ref<Agency>>;
+}
+
+export const sharedRelations = (): SharedRelations => ({ models: new Map(), agencies: new Map() });
+
+function sharedRef<T extends { id: string }>(refs: Map<string, Ref<T>> | undefined, id: string, make: () => T): Ref<T> {
+  let found = refs?.get(id);
+  if (!found) {
+    found = refById(make(), id);
+    refs?.set(id, found);
+  }
+  return found;
+}
+
+/**
+ * The booking a row holds, a PhysicalBooking or a DigitalBooking by its type. `parseDate` reads PostgreSQL's text
+ * timestamps (the platform's: `new Date()` misreads some of them); `brand` is the loaded brand when there is one;
+ * `relations`, when given, shares references with the other rows read with it.
+ */
+export function bookingOfRow(row: BookingRow, parseDate: (text: string) => Date, brand: Brand = refBrand(row.brand_id), relations?: SharedRelations): Booking {
   const date = (value: Timestamp): Date => (value instanceof Date ? value : parseDate(value));
   const dateOrNull = (value: Timestamp | null): Date | null => (value === null ? null : date(value));
   const common = {
     id: row.id,
-    model: refById(new Model(), row.model_id),
-    agency: refById(new Agency(), row.agency_id),
+    model: sharedRef(relations?.models, row.model_id, () => new Model()),
+    agency: sharedRef(relations?.agencies, row.agency_id, () => new Agency()),
     brand: ref(brand),
     status: row.status,
     title: row.title,

@@ -4,12 +4,12 @@ import { checkInstant } from '../../common/validate';
 import { Action, bookingFacts, can, modelFacts } from '../../core/access-policy';
 import { viewerOf, type RequestContext } from '../../core/context';
 import { BookingStatus } from '../booking/booking-status';
-import { BOOKING_COLUMNS, bookingOfRow, type BookingRow } from '../booking/booking-rows';
+import { BOOKING_COLUMNS, bookingOfRow, sharedRelations, type BookingRow } from '../booking/booking-rows';
 import { Brand } from '../brand/brand.entity';
 import { runPrepared, type PreparedStatement } from '../../db/prepared';
 import { effectiveStatus, effectiveStatusSql } from '../booking/effective-status';
 import type { Model } from '../model/model.entity';
-import type { Calendar, CalendarArgs, CalendarEntry, CalendarLockout, LocalTime } from './calendar.types';
+import type { Calendar, CalendarArgs, CalendarDay, CalendarEntry, CalendarLockout, FreeRange, LocalTime } from './calendar.types';
 import { brandLoader } from '../brand/brand.loaders';
 import { blocksPhysicalWork, overlapsSql, rangeSql, sqlList } from '../booking/booking-predicates';
 import { lockoutsInForce } from '../lockout/lockout.service';
@@ -82,6 +82,7 @@ export async function modelCalendar(ctx: RequestContext, model: Model, args: Cal
   const platform = ctx.em.getPlatform();
   const parseDate = (text: string) => platform.parseDate(text);
   const brands = new Map<string, Brand>();
+  const relations = sharedRelations();
   const bookings = rows.map((row) => {
     let brand = brands.get(row.brand_id);
     if (!brand) {
@@ -89,7 +90,7 @@ export async function modelCalendar(ctx: RequestContext, model: Model, args: Cal
       brands.set(brand.id, brand);
       brandLoader(ctx).prime(brand.id, brand);
     }
-    return bookingOfRow(row, parseDate, brand);
+    return bookingOfRow(row, parseDate, brand, relations);
   });
 
   const entries: CalendarEntry[] = bookings.map((b) => {
@@ -120,16 +121,29 @@ export async function modelCalendar(ctx: RequestContext, model: Model, args: Cal
     localStart: local(toLocal(l.start, zone)),
     localEnd: local(toLocal(l.end, zone)),
   }));
-  const physicalBlocks = [
-    ...bookings.filter(blocksPhysicalWork).map((b) => ({ start: b.blockedStart, end: b.blockedEnd })),
-    ...lockoutRows.map((l) => ({ start: l.start, end: l.end })),
-  ];
-  const days = localDays(window, zone).map((d) => ({
-    date: d.date,
-    start: d.start,
-    end: d.end,
-    hours: d.hours,
-    entries: entries.filter((e) => overlaps({ start: e.start, end: e.end }, d)),
-  }));
-  return { timeZone: zone, from: window.start, to: window.end, entries, days, lockouts, freeForPhysical: freeSlots(window, physicalBlocks) };
+  // Days and free ranges are worked out when a client asks for them: most read the entries alone.
+  let days: CalendarDay[] | undefined;
+  let free: FreeRange[] | undefined;
+  return {
+    timeZone: zone,
+    from: window.start,
+    to: window.end,
+    entries,
+    lockouts,
+    get days() {
+      return (days ??= localDays(window, zone).map((d) => ({
+        date: d.date,
+        start: d.start,
+        end: d.end,
+        hours: d.hours,
+        entries: entries.filter((e) => overlaps({ start: e.start, end: e.end }, d)),
+      })));
+    },
+    get freeForPhysical() {
+      return (free ??= freeSlots(window, [
+        ...bookings.filter(blocksPhysicalWork).map((b) => ({ start: b.blockedStart, end: b.blockedEnd })),
+        ...lockoutRows.map((l) => ({ start: l.start, end: l.end })),
+      ]));
+    },
+  };
 }

@@ -21,7 +21,9 @@ export class CalendarArgs {
   timeZone?: string | null;
 }
 
-@ObjectType({ description: 'An instant as a wall clock shows it in one time zone.' })
+// Plain data, with no middleware on any field: `simpleResolvers` lets graphql read each field directly, without
+// type-graphql's wrapper per field (a month's calendar resolves thousands of them).
+@ObjectType({ description: 'An instant as a wall clock shows it in one time zone.', simpleResolvers: true })
 export class LocalTime {
   @Field(() => String, { description: 'Local date and time without offset, e.g. 2026-03-29T03:30:00.' })
   dateTime!: string;
@@ -36,7 +38,7 @@ export class LocalTime {
   timeZone!: string;
 }
 
-@ObjectType({ description: "One booking on a model's calendar, in full or, for a viewer who may not see it, as a busy block." })
+@ObjectType({ description: "One booking on a model's calendar, in full or, for a viewer who may not see it, as a busy block.", simpleResolvers: true })
 export class CalendarEntry {
   @Field(() => ID, { nullable: true, description: 'The booking id; null for a busy block.' })
   bookingId!: string | null;
@@ -72,7 +74,7 @@ export class CalendarEntry {
   booking!: Booking | null;
 }
 
-@ObjectType({ description: "Time the model blocked (a lockout): in full for her and her agency, for anyone else only a busy range with no kind or reason." })
+@ObjectType({ description: "Time the model blocked (a lockout): in full for her and her agency, for anyone else only a busy range with no kind or reason.", simpleResolvers: true })
 export class CalendarLockout {
   @Field(() => ID, { nullable: true, description: 'The lockout id; null for a busy block.' })
   lockoutId!: string | null;
@@ -99,7 +101,7 @@ export class CalendarLockout {
   localEnd!: LocalTime;
 }
 
-@ObjectType({ description: 'A local calendar day in the calendar zone: 23, 24 or 25 hours across DST changes.' })
+@ObjectType({ description: 'A local calendar day in the calendar zone: 23, 24 or 25 hours across DST changes.', simpleResolvers: true })
 export class CalendarDay {
   @Field(() => String, { description: 'Local date, yyyy-MM-dd.' })
   date!: string;
@@ -117,7 +119,7 @@ export class CalendarDay {
   entries!: CalendarEntry[];
 }
 
-@ObjectType({ description: 'A free range on the calendar.' })
+@ObjectType({ description: 'A free range on the calendar.', simpleResolvers: true })
 export class FreeRange {
   @Field(() => Date, { description: 'Start.' })
   start!: Date;
@@ -126,7 +128,7 @@ export class FreeRange {
   end!: Date;
 }
 
-@ObjectType({ description: "A model's calendar for a window, in one time zone." })
+@ObjectType({ description: "A model's calendar for a window, in one time zone.", simpleResolvers: true })
 export class Calendar {
   @Field(() => String, { description: 'IANA zone of the local times and days.' })
   timeZone!: string;
