@@ -38,6 +38,8 @@ export enum UserErrorCode {
   DELIVERY_NOT_OPEN = 'DELIVERY_NOT_OPEN',
   DELIVERY_NOT_APPROVED = 'DELIVERY_NOT_APPROVED',
   EXCLUSIVITY_CONFLICT = 'EXCLUSIVITY_CONFLICT',
+  CAMPAIGN_NOT_FOUND = 'CAMPAIGN_NOT_FOUND',
+  OVER_BUDGET = 'OVER_BUDGET',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -87,6 +89,10 @@ registerEnumType(UserErrorCode, {
     EXCLUSIVITY_CONFLICT: {
       description:
         'Another brand holds the model exclusively for the category where and when the booking asks (or uses her there, for an exclusivity asked); the message names the category, a territory and the period, never the brand.',
+    },
+    CAMPAIGN_NOT_FOUND: { description: 'No such campaign visible to the viewer.' },
+    OVER_BUDGET: {
+      description: "The lines would take the campaign over its budget (the payload's overBudgetBy says by how much); nothing was booked. Send allowOverBudget: true to book anyway.",
     },
   },
 });

@@ -119,6 +119,9 @@ export enum Action {
   // A payout line (facts: agencyId of its booking; modelId or motherAgencyId when it is owed to them).
   READ_PAYOUT = 'READ_PAYOUT',
   ADVANCE_PAYOUT = 'ADVANCE_PAYOUT',
+  // A campaign (facts: brandId of its brand).
+  READ_CAMPAIGN = 'READ_CAMPAIGN',
+  MANAGE_CAMPAIGN = 'MANAGE_CAMPAIGN',
 }
 
 /** THE table: for each action, the relations that allow it. Anything not listed is refused. */
@@ -192,6 +195,10 @@ export const ACCESS: Readonly<Record<Action, readonly Relation[]>> = {
   // A payout line: the booking's agency and the admin see them all, each party its own.
   [Action.READ_PAYOUT]: [ADMIN, OWN_AGENCY, MOTHER_AGENCY, THE_MODEL],
   [Action.ADVANCE_PAYOUT]: [ADMIN, OWN_AGENCY],
+  // A campaign is the brand's plan and budget: no agency nor model sees it, not even through her bookings in it (each
+  // booking shows them as a booking, with no campaign); the brand plans and schedules its own.
+  [Action.READ_CAMPAIGN]: [ADMIN, OWN_BRAND],
+  [Action.MANAGE_CAMPAIGN]: [ADMIN, OWN_BRAND],
 };
 
 /** True when the viewer may take the action on a thing with these facts. */
