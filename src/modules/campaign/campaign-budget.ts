@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { money, type Money } from '../../common/money';
 import { moneyAmountFromDatabase } from '../../db/money-amount.type';
-import { liveOptionSql } from '../booking/booking-predicates';
 import { BookingStatus, type BookingType } from '../booking/booking-status';
+import { effectiveStatusSql } from '../booking/effective-status';
 import type { CampaignBudget, CampaignTotal } from './campaign.types';
 
 /*
@@ -10,14 +10,15 @@ import type { CampaignBudget, CampaignTotal } from './campaign.types';
  * and the over-budget check of scheduleCampaign (run in its transaction, with the new lines written) both read it, so
  * that they cannot disagree.
  *
- * - a live option counts at the price quoted when it was scheduled in the campaign (it has no deal memo yet);
+ * - an option still holding (by its effective status, as the booking reads it) counts at the price quoted when it
+ *   was scheduled in the campaign (it has no deal memo yet);
  * - a confirmed booking at its frozen quote, the deal memo;
  * - a completed booking at what the brand was finally charged.
  * Released, expired, declined and cancelled bookings count for nothing here.
  */
 const TOTALS_SQL = `
   select b.type, coalesce(q.currency, b.campaign_quote_currency) as currency,
-    coalesce(sum(b.campaign_quote_amount) filter (where ${liveOptionSql('b', '?')}), 0) as quoted,
+    coalesce(sum(b.campaign_quote_amount) filter (where ${effectiveStatusSql('b', '?')} = '${BookingStatus.OPTION}'), 0) as quoted,
     coalesce(sum(q.brand_total) filter (where b.status = '${BookingStatus.CONFIRMED}'), 0) as confirmed,
     coalesce(sum(q.charged_total) filter (where b.status = '${BookingStatus.COMPLETED}'), 0) as completed
   from booking b
@@ -40,9 +41,9 @@ export async function campaignTotals(em: EntityManager, campaignId: string, now 
   return rows.map((r) => ({
     type: r.type,
     currency: r.currency,
-    quoted: money(moneyAmountFromDatabase(String(r.quoted)), r.currency),
-    confirmed: money(moneyAmountFromDatabase(String(r.confirmed)), r.currency),
-    completed: money(moneyAmountFromDatabase(String(r.completed)), r.currency),
+    quoted: money(moneyAmountFromDatabase(r.quoted), r.currency),
+    confirmed: money(moneyAmountFromDatabase(r.confirmed), r.currency),
+    completed: money(moneyAmountFromDatabase(r.completed), r.currency),
   }));
 }
 
