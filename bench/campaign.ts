@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { signToken } from '../src/core/tokens';
 import { Role } from '../src/core/viewer';
+import { strictPoster } from './post';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -47,16 +48,7 @@ export async function benchCampaign(setup: CampaignBenchSetup, rows: string[][])
     );
   }
   const token = await signToken(setup.secret, { role: Role.BRAND, brandId });
-  const post = async (query: string, variables: object): Promise<string> => {
-    const res = await fetch(graphqlUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = await res.text();
-    if (res.status !== 200 || body.includes('"errors"') || /"userErrors":\[\{/.test(body)) throw new Error(`request failed: ${body.slice(0, 300)}`);
-    return body;
-  };
+  const post = strictPoster(graphqlUrl, token);
   const created = await post(CREATE_CAMPAIGN, {
     input: { name: 'Bench campaign', budget: { amount: 1_000_000_000_000, currency: 'EUR' }, start: new Date(setup.from).toISOString(), end: new Date(setup.from + 3650 * DAY).toISOString() },
   });

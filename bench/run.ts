@@ -12,6 +12,7 @@ import { createApp } from '../src/server/app';
 import { signToken } from '../src/core/tokens';
 import { Role } from '../src/core/viewer';
 import { benchCampaign } from './campaign';
+import { strictPoster } from './post';
 
 // `npm run bench`: one run, one database, the API in its own process and the load from this one.
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -383,15 +384,7 @@ async function main(): Promise<void> {
     }
     if (ONLY.has('money')) {
       // Money: a quote before booking, completing a confirmed booking, and a model's earnings over 5,000 completed bookings.
-      const post = async (query: string, variables: object) => {
-        const res = await fetch(graphqlUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query, variables }),
-        });
-        const body = await res.text();
-        if (res.status !== 200 || body.includes('"errors"') || /"userErrors":\[\{/.test(body)) throw new Error(`request failed: ${body.slice(0, 300)}`);
-      };
+      const post = strictPoster(graphqlUrl, token);
       const quote = await closedLoop(4, SECONDS, (n) =>
         post(QUOTE, {
           input: {
@@ -573,16 +566,7 @@ async function main(): Promise<void> {
  */
 async function benchSchedule(world: World, pool: Pool, token: string, graphqlUrl: string, rows: string[][]): Promise<void> {
   const clients = 4;
-  const post = async (query: string, variables: object): Promise<string> => {
-    const res = await fetch(graphqlUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = await res.text();
-    if (res.status !== 200 || body.includes('"errors"') || /"userErrors":\[\{/.test(body)) throw new Error(`request failed: ${body.slice(0, 300)}`);
-    return body;
-  };
+  const post = strictPoster(graphqlUrl, token);
   // Far from every slot the other parts use: 5,000 days on.
   const far = BASE + 5000 * 24 * HOUR;
   const models = world.modelIds.slice(0, clients);
