@@ -384,7 +384,8 @@ async function main(): Promise<void> {
     }
     if (ONLY.has('money')) {
       // Money: a quote before booking, completing a confirmed booking, and a model's earnings over 5,000 completed bookings.
-      const post = strictPoster(graphqlUrl, token);
+      const send = strictPoster(graphqlUrl, token);
+      const post = async (query: string, variables: object): Promise<void> => void (await send(query, variables));
       const quote = await closedLoop(4, SECONDS, (n) =>
         post(QUOTE, {
           input: {
