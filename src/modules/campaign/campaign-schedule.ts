@@ -125,6 +125,9 @@ export async function scheduleCampaign(ctx: RequestContext, input: ScheduleCampa
 async function scheduleLines(ctx: RequestContext, em: EntityManager, campaign: Campaign, input: ScheduleCampaignInput): Promise<ScheduleOutcome> {
   const viewer = viewerOf(ctx);
   const dryRun = !!input.dryRun;
+  // Two calls into one campaign check its budget one after the other, each counting the lines the other booked. A dry
+  // run keeps nothing, so it waits for no one.
+  if (!dryRun) await em.execute('select id from campaign where id = ? for update', [campaign.id]);
   // Each line runs as its own request would, on this transaction, with loaders of its own.
   const lineCtx: RequestContext = { ...ctx, em, memo: new Memo() };
   const lines: CampaignLineVerdict[] = [];
