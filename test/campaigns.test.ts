@@ -239,22 +239,6 @@ describe('scheduling a campaign', () => {
   });
 });
 
-describe('two calls into one campaign at once', () => {
-  it('check its budget one after the other: of two shoot days that each fit but not together, one is booked and the other refused', async () => {
-    const s = await seedPricedScenario(app);
-    // 1,000.00 EUR: one shoot day (720.00) fits, two do not.
-    const campaignId = await seedCampaign(s, 100_000);
-    const [a, b] = await Promise.all([
-      schedule(campaignId, [{ physical: shootDay(s, 9, 17) }], s.brand.token),
-      schedule(campaignId, [{ physical: shootDay(s, 33, 41) }], s.brand.token),
-    ]);
-    expect([a.booked, b.booked].sort()).toEqual([false, true]);
-    expect([...a.userErrors, ...b.userErrors].map((e) => e.code)).toEqual(['OVER_BUDGET']);
-    const campaign = (await app.gql(CampaignByIdDocument, { id: campaignId }, s.brand.token)).campaign!;
-    expect(campaign.spending.committed.amount).toBe(72_000);
-  });
-});
-
 describe('who sees and schedules a campaign', () => {
   it("is the brand's own and the admin's: another brand neither sees nor schedules into it, an agency sees no campaign on its model's booking", async () => {
     const s = await seedPricedScenario(app);
