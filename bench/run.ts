@@ -14,6 +14,8 @@ import { Role } from '../src/core/viewer';
 import { benchCalendarMonths } from './calendar';
 import { benchLeanPeer } from './lean-peer';
 import { benchFeed } from './feed';
+import { benchCampaign } from './campaign';
+import { strictPoster } from './post';
 
 // `npm run bench`: one run, one database, the API in its own process and the load from this one.
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -22,8 +24,8 @@ const DB = process.env.BENCH_DB ?? 'twinbook_bench';
 const SECRET = 'bench-secret-that-is-long-enough-0123456789';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = 16;
-// BENCH_ONLY=write,calendar,money,idempotency,schedule,twin,lean,feed runs only those parts (all by default), e.g. to profile one of them.
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'write,calendar,money,idempotency,schedule,twin,lean,feed').split(',').map((s) => s.trim()));
+// BENCH_ONLY=write,calendar,money,idempotency,schedule,twin,lean,feed,campaign runs only those parts (all by default), e.g. to profile one of them.
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'write,calendar,money,idempotency,schedule,twin,lean,feed,campaign').split(',').map((s) => s.trim()));
 const PORT = Number(process.env.BENCH_PORT ?? 4950);
 const HOUR = 3600_000;
 const BASE = Date.parse('2031-01-06T00:00:00Z');
@@ -397,15 +399,8 @@ async function main(): Promise<void> {
     }
     if (ONLY.has('money')) {
       // Money: a quote before booking, completing a confirmed booking, and a model's earnings over 5,000 completed bookings.
-      const post = async (query: string, variables: object) => {
-        const res = await fetch(graphqlUrl, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query, variables }),
-        });
-        const body = await res.text();
-        if (res.status !== 200 || body.includes('"errors"') || /"userErrors":\[\{/.test(body)) throw new Error(`request failed: ${body.slice(0, 300)}`);
-      };
+      const send = strictPoster(graphqlUrl, token);
+      const post = async (query: string, variables: object): Promise<void> => void (await send(query, variables));
       const quote = await closedLoop(4, SECONDS, (n) =>
         post(QUOTE, {
           input: {
@@ -567,6 +562,9 @@ async function main(): Promise<void> {
         `p95 ${raw.p95.toFixed(1)} ms, ${raw.rate.toFixed(0)} tx/s; GraphQL at ${((exclusive.rate / raw.rate) * 100).toFixed(1)} % of it`,
       ]);
     }
+    if (ONLY.has('campaign')) {
+      await benchCampaign({ pool, agencyId: world.agencyId, graphqlUrl, secret: SECRET, seconds: SECONDS, from: BASE + 8000 * 24 * HOUR }, rows);
+    }
   } finally {
     stop();
     await pool.end();
@@ -584,16 +582,7 @@ async function main(): Promise<void> {
  */
 async function benchSchedule(world: World, pool: Pool, token: string, graphqlUrl: string, rows: string[][]): Promise<void> {
   const clients = 4;
-  const post = async (query: string, variables: object): Promise<string> => {
-    const res = await fetch(graphqlUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = await res.text();
-    if (res.status !== 200 || body.includes('"errors"') || /"userErrors":\[\{/.test(body)) throw new Error(`request failed: ${body.slice(0, 300)}`);
-    return body;
-  };
+  const post = strictPoster(graphqlUrl, token);
   // Far from every slot the other parts use: 5,000 days on.
   const far = BASE + 5000 * 24 * HOUR;
   const models = world.modelIds.slice(0, clients);

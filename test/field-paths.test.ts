@@ -31,6 +31,7 @@ import {
   CreateAgencyDocument,
   CreateCalendarFeedDocument,
   CreateBrandDocument,
+  CreateCampaignDocument,
   CreateDigitalBookingDocument,
   CreateDigitalTwinDocument,
   CreateLockoutDocument,
@@ -41,6 +42,7 @@ import {
   RemoveLockoutDocument,
   RescheduleBookingDocument,
   RevokeCalendarFeedDocument,
+  ScheduleCampaignDocument,
   SetRateCardDocument,
   UpdateDigitalTwinDocument,
   CreateWebhookEndpointDocument,
@@ -59,6 +61,7 @@ let s: Scenario;
 let twinId: string;
 let futureBooking: string;
 let payoutIds: string[];
+let campaignId: string;
 beforeAll(async () => {
   app = await startTestApp();
   s = await seedPricedScenario(app);
@@ -68,6 +71,8 @@ beforeAll(async () => {
   futureBooking = created.createPhysicalBooking.booking!.id;
   const done = await completedBooking(app, s, past(9), past(17));
   payoutIds = (await app.orm.em.getConnection().execute<{ id: string }[]>('select id from payout where booking_id = ? order by party', [done])).map((r) => r.id);
+  const campaign = await app.gql(CreateCampaignDocument, { input: { name: 'Launch', budget: { amount: 100_000, currency: 'EUR' }, start: at(0), end: at(24 * 30) } }, s.brand.token);
+  campaignId = campaign.createCampaign.campaign!.id;
 });
 afterAll(() => app.close());
 
@@ -332,6 +337,30 @@ const CASES: Case[] = [
     token: () => s.agency.token,
     code: 'PAYOUT_NOT_FOUND',
     field: ['ids', '1'],
+  },
+  {
+    refusal: 'createCampaign with a budget in no currency',
+    doc: CreateCampaignDocument,
+    variables: () => ({ input: { name: 'Launch', budget: { amount: 1000, currency: 'euros' }, start: at(0), end: at(24) } }),
+    token: () => s.brand.token,
+    code: 'INVALID_INPUT',
+    field: ['input', 'budget', 'currency'],
+  },
+  {
+    refusal: 'scheduleCampaign into an unknown campaign',
+    doc: ScheduleCampaignDocument,
+    variables: () => ({ input: { campaignId: randomUUID(), lines: [{ physical: physical() }] } }),
+    token: () => s.brand.token,
+    code: 'CAMPAIGN_NOT_FOUND',
+    field: ['input', 'campaignId'],
+  },
+  {
+    refusal: 'scheduleCampaign with a second line over a confirmed booking',
+    doc: ScheduleCampaignDocument,
+    variables: () => ({ input: { campaignId, lines: [{ digital: digital() }, { physical: { ...physical(), start: at(10), end: at(12) } }], dryRun: true } }),
+    token: () => s.brand.token,
+    code: 'PHYSICAL_CLASH',
+    field: ['input', 'lines', '1', 'physical', 'start'],
   },
   {
     refusal: 'markPayoutsPaid of a line not yet approved',

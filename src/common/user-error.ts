@@ -41,6 +41,8 @@ export enum UserErrorCode {
   WEBHOOK_URL_NOT_ALLOWED = 'WEBHOOK_URL_NOT_ALLOWED',
   WEBHOOK_ENDPOINT_NOT_FOUND = 'WEBHOOK_ENDPOINT_NOT_FOUND',
   WEBHOOK_DELIVERY_NOT_FOUND = 'WEBHOOK_DELIVERY_NOT_FOUND',
+  CAMPAIGN_NOT_FOUND = 'CAMPAIGN_NOT_FOUND',
+  OVER_BUDGET = 'OVER_BUDGET',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -96,6 +98,10 @@ registerEnumType(UserErrorCode, {
     },
     WEBHOOK_ENDPOINT_NOT_FOUND: { description: 'No such webhook endpoint of the viewer.' },
     WEBHOOK_DELIVERY_NOT_FOUND: { description: 'No such webhook delivery of an endpoint of the viewer.' },
+    CAMPAIGN_NOT_FOUND: { description: 'No such campaign visible to the viewer.' },
+    OVER_BUDGET: {
+      description: "The lines would take the campaign over its budget (the payload's overBudgetBy says by how much); nothing was booked. Send allowOverBudget: true to book anyway.",
+    },
   },
 });
 

@@ -87,6 +87,8 @@ const EXPECTED: [Action, string, Facts, Who[]][] = [
   [Action.ADVANCE_PAYOUT, 'a payout line', modelPayout, ['admin', 'agency']],
   [Action.MANAGE_WEBHOOKS, 'an agency', agency, ['admin', 'agency']],
   [Action.MANAGE_WEBHOOKS, 'a brand', brand, ['admin', 'brand']],
+  [Action.READ_CAMPAIGN, 'a campaign', brand, ['admin', 'brand']],
+  [Action.MANAGE_CAMPAIGN, 'a campaign', brand, ['admin', 'brand']],
 ];
 
 describe('the access policy, as one table', () => {
@@ -127,6 +129,7 @@ describe('lists agree with can', () => {
     'the platform': [{}],
     'an agency': [agency, { agencyId: MOTHER }, { agencyId: OTHER_AGENCY }],
     'a brand': [brand, { brandId: OTHER_BRAND }],
+    'a campaign': [brand, { brandId: OTHER_BRAND }],
     'a model': [model, { modelId: OTHER_MODEL, agencyId: OTHER_AGENCY, motherAgencyId: MOTHER }, { modelId: OTHER_MODEL, agencyId: OTHER_AGENCY }],
     'a booking': [booking, { modelId: MODEL, agencyId: AGENCY, brandId: OTHER_BRAND }, { modelId: OTHER_MODEL, agencyId: OTHER_AGENCY, brandId: OTHER_BRAND }],
     'a payout line': [modelPayout, motherPayout, platformPayout, { agencyId: OTHER_AGENCY, modelId: OTHER_MODEL }],

@@ -121,6 +121,9 @@ export enum Action {
   ADVANCE_PAYOUT = 'ADVANCE_PAYOUT',
   // A webhook endpoint (facts: agencyId or brandId of the agency or brand that owns it).
   MANAGE_WEBHOOKS = 'MANAGE_WEBHOOKS',
+  // A campaign (facts: brandId of its brand).
+  READ_CAMPAIGN = 'READ_CAMPAIGN',
+  MANAGE_CAMPAIGN = 'MANAGE_CAMPAIGN',
 }
 
 /** THE table: for each action, the relations that allow it. Anything not listed is refused. */
@@ -196,6 +199,10 @@ export const ACCESS: Readonly<Record<Action, readonly Relation[]>> = {
   [Action.ADVANCE_PAYOUT]: [ADMIN, OWN_AGENCY],
   // Webhook endpoints carry what their owner may see and a signing secret: each agency and brand manages its own.
   [Action.MANAGE_WEBHOOKS]: [ADMIN, OWN_AGENCY, OWN_BRAND],
+  // A campaign is the brand's plan and budget: no agency nor model sees it, not even through her bookings in it (each
+  // booking shows them as a booking, with no campaign); the brand plans and schedules its own.
+  [Action.READ_CAMPAIGN]: [ADMIN, OWN_BRAND],
+  [Action.MANAGE_CAMPAIGN]: [ADMIN, OWN_BRAND],
 };
 
 /** True when the viewer may take the action on a thing with these facts. */

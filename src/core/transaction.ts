@@ -35,6 +35,8 @@ export async function retryTransient<T>(work: () => Promise<Result<T>>, field: s
  * expired); throwing UserErrorsException rolls everything back. Deadlocks and serialization failures run it again
  * (see retryTransient). A constraint violation the database raised is offered to `onViolation`, asked on a fresh
  * entity manager after the rollback, which answers with the user error it means (null: not one it knows).
+ * Run inside a caller's transaction (a campaign's line), it is a savepoint of it: a refusal or a violation undoes
+ * this work only, and the caller's transaction goes on.
  */
 export async function inTransaction<T>(
   ctx: RequestContext,
@@ -45,8 +47,24 @@ export async function inTransaction<T>(
     return await retryTransient(() => ctx.em.transactional((em) => work(em)));
   } catch (err) {
     if (err instanceof UserErrorsException) return fail(...err.errors);
-    const known = onViolation ? await onViolation(err, ctx.em.fork()) : null;
+    const known = onViolation ? await onViolation(err, freshReader(ctx.em)) : null;
     if (known) return fail(known);
     throw err;
   }
+}
+
+/**
+ * An entity manager with an empty identity map for reading what is in the way after a write failed: inside a
+ * caller's transaction it reads in that transaction (which sees the caller's own writes, and holds the only
+ * connection on the embedded engine); outside, on a connection of its own.
+ */
+export const freshReader = (em: EntityManager): EntityManager => em.fork({ keepTransactionContext: true });
+
+/**
+ * Runs `work`, which may fail with a database error, so that the failure leaves the caller's transaction usable: in a
+ * savepoint when `em` is in a transaction (rolled back to on failure, and the error rethrown), plainly otherwise.
+ */
+export async function inSavepoint<T>(em: EntityManager, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  if (!em.isInTransaction()) return work(em);
+  return em.transactional((inner) => work(inner));
 }

@@ -3,6 +3,7 @@ import { BookingChange } from '../modules/booking/booking-history.entity';
 import { Booking, DigitalBooking, PhysicalBooking } from '../modules/booking/booking.entity';
 import { ExclusivityClaim } from '../modules/booking/exclusivity-claim.entity';
 import { Brand } from '../modules/brand/brand.entity';
+import { Campaign } from '../modules/campaign/campaign.entity';
 import { OptionChallenge } from '../modules/booking/option-challenge.entity';
 import { Lockout } from '../modules/lockout/lockout.entity';
 import { Model } from '../modules/model/model.entity';
@@ -38,4 +39,5 @@ export const ENTITIES = [
   WebhookEndpoint,
   WebhookDelivery,
   WebhookAttempt,
+  Campaign,
 ];

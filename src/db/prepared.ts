@@ -1,6 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client, QueryResultRow } from 'pg';
 
+/** The part of a Knex client (a pool's, or a transaction's) that hands out connections. */
+interface KnexClient {
+  acquireConnection(): Promise<unknown>;
+  releaseConnection(connection: unknown): Promise<unknown>;
+}
+
 /**
  * A statement PostgreSQL parses once per connection and then runs by name, planning it once for all when a generic
  * plan serves as well as one made for the values (`plan_cache_mode`). Its text uses $1, $2…
@@ -11,10 +17,11 @@ export interface PreparedStatement {
 }
 
 /**
- * Runs a prepared statement on a connection of the ORM's pool, outside any transaction: on the primary, or on a
- * replica (where there are any) for a read that may lag. Meant for the few hot statements that PostgreSQL would
- * otherwise parse and plan on every request, at a cost larger than running them. Each statement still passes
- * through the ORM's `onQuery` hook, so statement counts stay true.
+ * Runs a prepared statement on a connection of the ORM's pool: on the primary, or on a replica (where there are any)
+ * for a read that may lag; inside the entity manager's transaction, on that transaction's connection (a campaign
+ * books its lines in one transaction). Meant for the few hot statements that PostgreSQL would otherwise parse and
+ * plan on every request, at a cost larger than running them. Each statement still passes through the ORM's
+ * `onQuery` hook, so statement counts stay true.
  */
 export async function runPrepared<R extends QueryResultRow>(
   em: EntityManager,
@@ -22,9 +29,11 @@ export async function runPrepared<R extends QueryResultRow>(
   values: unknown[],
   target: 'primary' | 'replica' = 'primary',
 ): Promise<R[]> {
-  if (em.isInTransaction()) throw new Error(`prepared statement ${statement.name} must run outside a transaction`);
+  const transaction = em.isInTransaction() ? (em.getTransactionContext() as { client: KnexClient } | undefined) : undefined;
   em.config.get('onQuery')(statement.text, values);
-  const pool = em.getConnection(target === 'primary' ? 'write' : 'read').getKnex().client;
+  // A transaction's client hands out the transaction's own connection (the primary's, whatever the target), and
+  // releasing it leaves it to the transaction.
+  const pool = transaction ? transaction.client : em.getConnection(target === 'primary' ? 'write' : 'read').getKnex().client;
   const client = (await pool.acquireConnection()) as Client;
   try {
     const result = await client.query<R>({ name: statement.name, text: statement.text, values });

@@ -9,6 +9,7 @@ import { ConsentResolver } from '../modules/twin/consent.resolver';
 import { DigitalBooking, PhysicalBooking } from '../modules/booking/booking.entity';
 import { OptionChallengeResolver } from '../modules/booking/option-challenge.resolver';
 import { BrandResolver } from '../modules/brand/brand.resolver';
+import { BookingCampaignResolver, CampaignResolver } from '../modules/campaign/campaign.resolver';
 import { LockoutResolver } from '../modules/lockout/lockout.resolver';
 import { ModelResolver } from '../modules/model/model.resolver';
 import { ModelEarningsResolver, PayoutResolver } from '../modules/payout/payout.resolver';
@@ -54,6 +55,8 @@ export async function createSchema(): Promise<GraphQLSchema> {
       CalendarFeedResolver,
       WebhookEndpointResolver,
       WebhookDeliveryResolver,
+      CampaignResolver,
+      BookingCampaignResolver,
     ],
     orphanedTypes: [PhysicalBooking, DigitalBooking],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],

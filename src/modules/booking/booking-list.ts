@@ -42,9 +42,16 @@ function checkWindow(from: Date | null | undefined, to: Date | null | undefined)
  * The list's filter, built afresh for each query that uses it: a raw fragment is bound to the query it is first
  * used in, so the page and its count each get their own.
  */
-function conditions(ctx: RequestContext, args: BookingListArgs, modelId: string | undefined, now: Date): object[] {
+/** Whose bookings a list is narrowed to before its filters: one model's, or one campaign's. */
+export interface BookingsWithin {
+  modelId?: string;
+  campaignId?: string;
+}
+
+function conditions(ctx: RequestContext, args: BookingListArgs, within: BookingsWithin, now: Date): object[] {
   const where: object[] = [scopeFilter(scopeOf(viewerOf(ctx), Action.READ_BOOKING), { agencyId: 'agency', modelId: 'model', brandId: 'brand' })];
-  if (modelId) where.push({ model: modelId });
+  if (within.modelId) where.push({ model: within.modelId });
+  if (within.campaignId) where.push({ campaign: within.campaignId });
   const statuses = args.status;
   if (statuses?.length) {
     // By the effective status, so that the filter and the status field agree about an option that has just lapsed.
@@ -62,10 +69,11 @@ function conditions(ctx: RequestContext, args: BookingListArgs, modelId: string 
 }
 
 /**
- * Bookings the viewer sees in full (a brand its own, an agency its models', a model hers), filtered by window, models,
+ * Bookings the viewer sees in full (a brand its own, an agency its models', a model hers), of a model or a campaign
+ * when asked, filtered by window, models,
  * brands, status and type; by start time or by placement, with keyset cursors that stay put as bookings are added.
  */
-export async function listBookings(ctx: RequestContext, args: BookingListArgs, modelId?: string): Promise<Connection<Booking>> {
+export async function listBookings(ctx: RequestContext, args: BookingListArgs, within: BookingsWithin = {}): Promise<Connection<Booking>> {
   const size = pageSize(args.first, ctx.config.maxPageSize);
   checkWindow(args.from, args.to);
   const order = args.orderBy ?? (args.from || args.to ? BookingOrder.START : BookingOrder.PLACED);
@@ -74,9 +82,9 @@ export async function listBookings(ctx: RequestContext, args: BookingListArgs, m
   const after = byStart ? afterInstant(BY_START, args.after) : afterCreatedAt(args.after);
   const rows = await ctx.em.find(
     Booking,
-    { $and: [...conditions(ctx, args, modelId, now), after] },
+    { $and: [...conditions(ctx, args, within, now), after] },
     { orderBy: byStart ? { start: 'asc', id: 'asc' } : { createdAt: 'asc', id: 'asc' }, limit: size + 1 },
   );
   const cursorOf = byStart ? (b: Booking) => instantCursor(BY_START, b) : createdAtCursor;
-  return withTotalCount(toConnection(rows, size, cursorOf, !!args.after), () => ctx.em.count(Booking, { $and: conditions(ctx, args, modelId, now) }));
+  return withTotalCount(toConnection(rows, size, cursorOf, !!args.after), () => ctx.em.count(Booking, { $and: conditions(ctx, args, within, now) }));
 }

@@ -1,6 +1,7 @@
 import { ref, type Ref } from '@mikro-orm/core';
 import { Agency } from '../agency/agency.entity';
 import { Brand } from '../brand/brand.entity';
+import { Campaign } from '../campaign/campaign.entity';
 import { Model } from '../model/model.entity';
 import { BookingType, type BookingStatus } from './booking-status';
 import { DigitalBooking, PhysicalBooking, type Booking, type Deliverable } from './booking.entity';
@@ -21,7 +22,7 @@ export const BOOKING_COLUMNS = `b.id, b.type, b.model_id, b.agency_id, b.brand_i
   b.blocked_start, b.blocked_end, b.completed_at, b.created_at, b.updated_at, b.location_name, b.location_time_zone,
   b.travel_before_minutes, b.travel_after_minutes, b.option_expires_at, b.actual_end, b.deliverables, b.category,
   b.usage_media, b.usage_territories, b.usage_start, b.usage_end, b.delivered, b.consent_version, b.outside_consent_since, b.consent_flag,
-  b.exclusive_category, b.exclusive_territories, b.exclusive_start, b.exclusive_end, b.product_category, b.product_territories`;
+  b.exclusive_category, b.exclusive_territories, b.exclusive_start, b.exclusive_end, b.product_category, b.product_territories, b.campaign_id`;
 
 type Timestamp = string | Date;
 
@@ -63,6 +64,7 @@ export interface BookingRow {
   exclusive_end: Timestamp | null;
   product_category: string | null;
   product_territories: string[] | null;
+  campaign_id: string | null;
 }
 
 /**
@@ -111,6 +113,7 @@ export function bookingOfRow(row: BookingRow, parseDate: (text: string) => Date,
     exclusiveTerritories: row.exclusive_territories,
     exclusiveStart: dateOrNull(row.exclusive_start),
     exclusiveEnd: dateOrNull(row.exclusive_end),
+    campaign: row.campaign_id ? refById(new Campaign(), row.campaign_id) : null,
   };
   if (row.type === BookingType.PHYSICAL) {
     return Object.assign(new PhysicalBooking(), common, {

@@ -1,8 +1,10 @@
 import { ArrayType, Check, raw, Entity, Enum, Index, JsonType, ManyToOne, PrimaryKey, Property, type Ref, type Opt } from '@mikro-orm/core';
 import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { newId } from '../../common/ids';
+import { MoneyAmountType } from '../../db/money-amount.type';
 import { Agency } from '../agency/agency.entity';
 import { Brand } from '../brand/brand.entity';
+import { Campaign } from '../campaign/campaign.entity';
 import { Model } from '../model/model.entity';
 import { BLOCKING_STATUSES, overlapsSql, rangeSql, sqlList } from './booking-predicates';
 import { BookingStatus, BookingType } from './booking-status';
@@ -61,7 +63,14 @@ export class Exclusivity {
 })
 @Index({ name: 'booking_brand_idx', properties: ['brand', 'start'] })
 @Index({ name: 'booking_agency_idx', properties: ['agency', 'start'] })
+@Index({ name: 'booking_campaign_idx', properties: ['campaign', 'createdAt'] })
 @Check({ name: 'booking_range_valid', expression: 'end_at > start_at' })
+// A price quoted in a campaign is an amount with its currency, on a booking of a campaign.
+@Check({
+  name: 'booking_campaign_quote_whole',
+  expression:
+    '(campaign_quote_amount is null and campaign_quote_currency is null) or (campaign_id is not null and campaign_quote_amount >= 0 and campaign_quote_currency is not null)',
+})
 @Check({ name: 'booking_blocked_covers_range', expression: 'blocked_start <= start_at and blocked_end >= end_at' })
 @Check({
   name: 'booking_physical_fields',
@@ -164,6 +173,21 @@ export abstract class Booking {
 
   @Property({ type: 'datetime', nullable: true })
   exclusiveEnd: Opt<Date> | null = null;
+
+  /** The campaign it was scheduled in; null for a booking placed on its own. */
+  @ManyToOne(() => Campaign, { ref: true, nullable: true, deleteRule: 'restrict', index: false })
+  campaign: Opt<Ref<Campaign>> | null = null;
+
+  /**
+   * What the brand was quoted for it when it was scheduled in its campaign (brand total, minor units of
+   * campaignQuoteCurrency): an option's amount in the campaign's budget, which has no frozen quote yet. Null when no
+   * card priced it, and outside campaigns.
+   */
+  @Property({ type: MoneyAmountType, nullable: true })
+  campaignQuoteAmount: Opt<number> | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  campaignQuoteCurrency: Opt<string> | null = null;
 
   @Field(() => Exclusivity, {
     nullable: true,

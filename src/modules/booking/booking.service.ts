@@ -13,7 +13,7 @@ import { consentViolations, type DigitalUsageRequest } from '../twin/consent';
 import { DigitalTwin } from '../twin/twin.entity';
 import { recordBookingEvent } from './booking-events';
 import { actorOf, recordChange } from './booking-history';
-import { inTransaction, retryTransient } from '../../core/transaction';
+import { freshReader, inSavepoint, inTransaction, retryTransient } from '../../core/transaction';
 import { BookingStatus, BookingType, LIVE_STATUSES } from './booking-status';
 import { blockedOverlaps, Booking, DigitalBooking } from './booking.entity';
 import type { CreateDigitalBookingInput, CreatePhysicalBookingInput } from './booking.types';
@@ -197,8 +197,9 @@ async function writePhysicalBooking(
       quote = { priced: priced.value, terms: frozen! };
     }
     try {
-      const booking = await insertPhysicalBooking(
-        ctx.em,
+      // In a savepoint inside a caller's transaction (a campaign's), so that a refused write leaves it usable.
+      const booking = await inSavepoint(ctx.em, (em) => insertPhysicalBooking(
+        em,
         terms,
         {
           brandId: w.brandId,
@@ -219,16 +220,16 @@ async function writePhysicalBooking(
         },
         actorOf(viewer),
         quote,
-      );
+      ));
       if (booking) return ok(booking);
       // Written nothing: the model, her card, the brand or the options are not what the terms said. Read them again.
     } catch (err) {
       if (w.claims && isExclusivityViolation(err)) {
-        return fail(await exclusivityConflictError(ctx.em.fork(), { modelId, brandId: w.brandId }, w.claims, PHYSICAL_CLAIM_FIELDS));
+        return fail(await exclusivityConflictError(freshReader(ctx.em), { modelId, brandId: w.brandId }, w.claims, PHYSICAL_CLAIM_FIELDS));
       }
       if (!isClashViolation(err)) throw err;
       // Booked by someone else in the meantime: name what is in the way now.
-      const clash = await findClash(ctx.em.fork(), { modelId, ...blocked });
+      const clash = await findClash(freshReader(ctx.em), { modelId, ...blocked });
       return fail(clash ? clashError(viewer, clash) : userError(UserErrorCode.PHYSICAL_CLASH, 'the model is already booked at that time', ['input', 'start']));
     }
   }

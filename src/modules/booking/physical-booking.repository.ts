@@ -433,6 +433,7 @@ function asWritten(id: string, terms: ModelTerms, b: NewPhysicalBooking, now: Da
     exclusive_end: b.claims?.exclusivity?.end ?? null,
     product_category: b.claims?.category ?? null,
     product_territories: b.claims ? b.claims.rows.filter((r) => r.kind === 'USAGE').map((r) => r.territory) : null,
+    campaign_id: null,
   };
   return bookingOfRow(row, () => {
     throw new Error('a booking as written holds dates, not text');

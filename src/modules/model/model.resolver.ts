@@ -66,6 +66,6 @@ export class ModelResolver {
     description: 'Her bookings the viewer sees in full, with the filters and orders of `bookings`: by start when a window is given, else oldest placed first.',
   })
   bookings(@Ctx() ctx: RequestContext, @Root() model: Model, @Args(() => BookingListArgs) args: BookingListArgs): Promise<BookingConnection> {
-    return listBookings(ctx, args, model.id);
+    return listBookings(ctx, args, { modelId: model.id });
   }
 }
