@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   if (config.jwtSecretIsDefault) logger.warn('JWT_SECRET is not set: using the development secret; set it anywhere but on your own machine');
   const db = await openDatabase(config, logger);
-  const app = await createApp(config, db.orm.em, logger);
+  const app = await createApp(config, db.orm.em, logger, { listenUrl: db.embedded ? undefined : db.url });
   await app.listen(config.port, config.host);
   const sweep = startOptionSweep(db.orm.em, config, logger);
   const url = `http://localhost:${app.port()}/graphql`;

@@ -47,7 +47,7 @@ export class CalendarEntry {
   @Field(() => BookingType, { description: 'PHYSICAL or DIGITAL.' })
   type!: BookingType;
 
-  @Field(() => BookingStatus, { description: 'OPTION, CONFIRMED or COMPLETED.' })
+  @Field(() => BookingStatus, { description: 'OPTION, CONFIRMED or COMPLETED; in a CalendarChange that left the calendar, the status it left with.' })
   status!: BookingStatus;
 
   @Field(() => Date, { description: 'Start instant.' })
@@ -148,4 +148,25 @@ export class Calendar {
 
   @Field(() => [FreeRange], { description: 'Where the model is free for physical work: the window less confirmed physical bookings (travel included) and her lockouts.' })
   freeForPhysical!: FreeRange[];
+}
+
+@ObjectType({ description: "A change on a model's calendar, as the subscriber may see it: a booking placed, moved, or changed in status." })
+export class CalendarChange {
+  @Field(() => ID, { description: 'The model whose calendar changed.' })
+  modelId!: string;
+
+  @Field(() => Boolean, { description: 'False when the booking left her calendar (released, declined, expired or cancelled): remove the entry shown for it.' })
+  onCalendar!: boolean;
+
+  @Field(() => CalendarEntry, { description: 'The booking as it stands now, in full or as a busy block, with local times in the zone subscribed with.' })
+  entry!: CalendarEntry;
+}
+
+@ArgsType()
+export class CalendarChangeArgs {
+  @Field(() => ID, { description: 'The model whose calendar to follow.' })
+  modelId!: string;
+
+  @Field(() => String, { nullable: true, description: "IANA zone for local times; the model's home zone by default." })
+  timeZone?: string | null;
 }
