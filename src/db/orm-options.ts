@@ -1,6 +1,7 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import path from 'node:path';
+import { committedEventsSubscriber } from '../core/events';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -17,6 +18,8 @@ export function ormOptions(conn: OrmConnection): Options {
   return defineConfig({
     clientUrl: conn.url,
     entities: ENTITIES,
+    // Hands each committed transaction's domain events to this process's listeners (src/core/events.ts).
+    subscribers: [committedEventsSubscriber],
     extensions: [Migrator],
     pool: { min: 0, max: conn.poolMax },
     replicas: conn.replicaUrls?.map((clientUrl, i) => ({ name: `replica-${i + 1}`, clientUrl })),
@@ -44,8 +47,9 @@ export function ormOptions(conn: OrmConnection): Options {
       emit: 'ts',
       fileName: (timestamp: string, name?: string) => `Migration${timestamp}${name ? '_' + name : ''}`,
     },
+    // domain_event is written by SQL of its own (src/core/events.ts) and its migration owns it, trigger included.
     // idempotency_key belongs to the HTTP layer (src/server/idempotency-store.ts), written by SQL of its own and not an
     // entity: its migration owns it, and the schema diff must neither drop it nor call it drift.
-    schemaGenerator: { disableForeignKeys: false, skipTables: ['idempotency_key'] },
+    schemaGenerator: { disableForeignKeys: false, skipTables: ['idempotency_key', 'domain_event'] },
   });
 }

@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { recordEvent } from '../../core/events';
 import { actorId, Role, type Viewer } from '../../core/viewer';
+import { bookingEvent } from './booking-events';
 import { BookingChange, BookingChangeKind } from './booking-history.entity';
 import type { BookingStatus } from './booking-status';
 import type { Booking } from './booking.entity';
@@ -32,9 +34,12 @@ export type MoveKind = BookingChangeKind.RESCHEDULE | BookingChangeKind.POSTPONE
 
 /**
  * Appends the history line of a move: the booking (already at its new time) was at `from` before; its status stays.
- * Written beside status changes so that the history reads as one list of everything that happened to the booking.
+ * Written beside status changes so that the history reads as one list of everything that happened to the booking;
+ * the move's domain event (booking.rescheduled) is recorded with it.
  */
-export function recordMove(em: EntityManager, booking: Booking, kind: MoveKind, from: { start: Date; end: Date }, actor: Actor, reason: string | null): BookingChange {
+export async function recordMove(em: EntityManager, booking: Booking, kind: MoveKind, from: { start: Date; end: Date }, actor: Actor, reason: string | null): Promise<BookingChange> {
+  const at = new Date();
+  await recordEvent(em, bookingEvent('booking.rescheduled', booking, { kind, fromStart: from.start.toISOString(), fromEnd: from.end.toISOString() }, at));
   return em.create(BookingChange, {
     booking,
     kind,
@@ -47,6 +52,6 @@ export function recordMove(em: EntityManager, booking: Booking, kind: MoveKind, 
     actorRole: actor.role,
     actorId: actor.id,
     reason,
-    at: new Date(),
+    at,
   });
 }

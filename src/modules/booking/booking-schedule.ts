@@ -197,7 +197,7 @@ export async function rescheduleBooking(ctx: RequestContext, input: RescheduleBo
         if (refused.length) return fail(...refused);
       }
       await repriceMoved(em, booking);
-      recordMove(em, booking, BookingChangeKind.RESCHEDULE, from, actorOf(viewer), input.reason?.trim() || null);
+      await recordMove(em, booking, BookingChangeKind.RESCHEDULE, from, actorOf(viewer), input.reason?.trim() || null);
       await em.flush();
       return ok(booking);
     },
@@ -269,7 +269,7 @@ export async function postponeBooking(ctx: RequestContext, input: PostponeBookin
       const refused = await movePhysical(em, viewer, booking, to, now);
       if (refused) return fail(refused);
       await repriceMoved(em, booking, quote.value);
-      const line = recordMove(em, booking, BookingChangeKind.POSTPONEMENT, from, actorOf(viewer), input.reason.trim());
+      const line = await recordMove(em, booking, BookingChangeKind.POSTPONEMENT, from, actorOf(viewer), input.reason.trim());
       if (fee.brandTotal > 0) {
         const model = await em.findOneOrFail(Model, booking.model.id);
         writePayouts(em, booking, model, fee, fee.currency, PayoutReason.POSTPONEMENT, line);

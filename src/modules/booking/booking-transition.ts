@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { fail, ok, userError, UserErrorCode, type Result, type UserError } from '../../common/user-error';
+import { recordBookingEvent } from './booking-events';
 import { recordChange, type Actor } from './booking-history';
 import type { BookingStatus } from './booking-status';
 import { canTransition } from './booking-transitions';
@@ -21,7 +22,7 @@ const CURRENT_STATUS = `select status from booking where id = ?`;
 /**
  * The one way a booking's status changes. Moves `booking` from the status it was read in to `to` if the transitions
  * table allows it and the row is still in that status, and then writes exactly one history line, in the caller's
- * transaction, and releases its exclusivity claims when `to` no longer holds them. When the table refuses, or another change got there first, it changes nothing, writes no history,
+ * transaction, and its domain event (booking.confirmed, booking.cancelled…), and releases its exclusivity claims when `to` no longer holds them. When the table refuses, or another change got there first, it changes nothing, writes no history,
  * brings the entity up to the row's status and answers TRANSITION_NOT_ALLOWED naming that status.
  */
 export async function transition(
@@ -51,5 +52,6 @@ export async function transition(
   booking.updatedAt = now;
   em.getUnitOfWork().merge(booking);
   recordChange(em, booking, from, actor, reason);
+  await recordBookingEvent(em, booking, from, now);
   return ok(booking);
 }

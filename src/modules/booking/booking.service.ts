@@ -11,6 +11,7 @@ import { Brand } from '../brand/brand.entity';
 import { Model } from '../model/model.entity';
 import { consentViolations, type DigitalUsageRequest } from '../twin/consent';
 import { DigitalTwin } from '../twin/twin.entity';
+import { recordBookingEvent } from './booking-events';
 import { actorOf, recordChange } from './booking-history';
 import { inTransaction, retryTransient } from '../../core/transaction';
 import { BookingStatus, BookingType, LIVE_STATUSES } from './booking-status';
@@ -418,6 +419,7 @@ export async function createDigitalBooking(ctx: RequestContext, input: CreateDig
         if (!quote.ok) throw new UserErrorsException(quote.errors);
       }
       await em.flush();
+      await recordBookingEvent(em, booking, null, booking.createdAt);
       // After the booking row they refer to; the constraints refuse them (and so the booking) if another brand's
       // claim forbids them, whatever the twin lock above serializes.
       await writeClaims(em, { bookingId: booking.id, modelId: model.id, brandId: brand.id }, claims);

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { newId } from '../../common/ids';
+import { eventsWritten, insertEventSql, recordedEvent } from '../../core/events';
 import { moneyAmountFromDatabase } from '../../db/money-amount.type';
 import { runPrepared, type PreparedStatement } from '../../db/prepared';
 import type { FrozenTerms } from '../pricing/booking-quote.entity';
@@ -8,6 +9,7 @@ import { rateCardInForceSql, type CancellationBandData, type TerritoryFactors } 
 import { lockoutInForceOverlapsSql } from '../lockout/lockout.entity';
 import { blocksPhysicalWorkSql, liveOptionSql, overlapsSql, rangeSql } from './booking-predicates';
 import type { Actor } from './booking-history';
+import { bookingEvent } from './booking-events';
 import { BookingStatus, BookingType } from './booking-status';
 import { bookingOfRow, type BookingRow } from './booking-rows';
 import type { PhysicalBooking } from './booking.entity';
@@ -288,13 +290,28 @@ const INSERT_QUOTE = `
     platform_amount, terms, frozen_at)
   select b.id, $23, $24::jsonb, $25, $26, $27, $28, $29, $30::jsonb, b.created_at from b`;
 
+// Its booking.created event, from the two placeholders after all the others (`at`: the event's id, then its payload).
+const eventCte = (at: number) =>
+  `e as (${insertEventSql({
+    from: 'b',
+    id: `$${at}::uuid`,
+    type: "'booking.created'",
+    occurredAt: 'b.created_at',
+    modelId: '$2',
+    agencyId: '(select agency_id from ok)',
+    brandId: '$3',
+    bookingId: 'b.id',
+    payload: `$${at + 1}::jsonb`,
+  })})`;
+const RETURNING = 'select b.id, e.seq from b cross join e';
+
 const WITH_HISTORY: PreparedStatement = {
   name: 'insert_physical_booking',
-  text: `with ok as (${STILL_CURRENT}), b as (${INSERT_BOOKING}), h as (${INSERT_HISTORY}) select id from b`,
+  text: `with ok as (${STILL_CURRENT}), b as (${INSERT_BOOKING}), h as (${INSERT_HISTORY}), ${eventCte(23)} ${RETURNING}`,
 };
 const WITH_HISTORY_AND_QUOTE: PreparedStatement = {
   name: 'insert_physical_booking_quoted',
-  text: `with ok as (${STILL_CURRENT}), b as (${INSERT_BOOKING}), h as (${INSERT_HISTORY}), q as (${INSERT_QUOTE}) select id from b`,
+  text: `with ok as (${STILL_CURRENT}), b as (${INSERT_BOOKING}), h as (${INSERT_HISTORY}), q as (${INSERT_QUOTE}), ${eventCte(31)} ${RETURNING}`,
 };
 
 // A booking with a category writes its claims in the same statement: the exclusion constraints on them refuse it
@@ -311,15 +328,15 @@ const claimsCte = (at: number) =>
   })})`;
 const WITH_CLAIMS: PreparedStatement = {
   name: 'insert_physical_booking_claims',
-  text: `with ok as (${STILL_CURRENT}), b as (${insertBooking(23)}), h as (${INSERT_HISTORY}), ${claimsCte(23)} select id from b`,
+  text: `with ok as (${STILL_CURRENT}), b as (${insertBooking(23)}), h as (${INSERT_HISTORY}), ${claimsCte(23)}, ${eventCte(31)} ${RETURNING}`,
 };
 const WITH_QUOTE_AND_CLAIMS: PreparedStatement = {
   name: 'insert_physical_booking_quoted_claims',
-  text: `with ok as (${STILL_CURRENT}), b as (${insertBooking(31)}), h as (${INSERT_HISTORY}), q as (${INSERT_QUOTE}), ${claimsCte(31)} select id from b`,
+  text: `with ok as (${STILL_CURRENT}), b as (${insertBooking(31)}), h as (${INSERT_HISTORY}), q as (${INSERT_QUOTE}), ${claimsCte(31)}, ${eventCte(39)} ${RETURNING}`,
 };
 
 /**
- * Writes the booking, its first history line and, when given, its frozen quote in one statement, if `terms` are still
+ * Writes the booking, its first history line, its booking.created event and, when given, its frozen quote in one statement, if `terms` are still
  * current (see STILL_CURRENT); returns the booking as written, or null when nothing was written because they
  * were not. A clash raises the database's exclusion violation, and nothing is written.
  */
@@ -366,10 +383,15 @@ export async function insertPhysicalBooking(
     const x = c.exclusivity;
     values.push(c.category, territories, x?.category ?? null, x?.territories ?? null, x?.start ?? null, x?.end ?? null, c.category, claimJson(c.rows));
   }
+  const booking = asWritten(id, terms, b, now);
+  const event = bookingEvent('booking.created', booking, {}, now);
+  const eventId = newId();
+  values.push(eventId, JSON.stringify(event.payload));
   const statement = c ? (quote ? WITH_QUOTE_AND_CLAIMS : WITH_CLAIMS) : quote ? WITH_HISTORY_AND_QUOTE : WITH_HISTORY;
-  const written = await runPrepared(em, statement, values);
+  const written = await runPrepared<{ id: string; seq: string }>(em, statement, values);
   if (!written.length) return null;
-  return asWritten(id, terms, b, now);
+  eventsWritten(em, [recordedEvent(event, eventId, written[0].seq, now)]);
+  return booking;
 }
 
 /** The booking as it was written, known without reading it back (see booking-rows.ts). */

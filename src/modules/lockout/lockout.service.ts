@@ -6,6 +6,7 @@ import { Conflict, fail, ok, userError, UserErrorCode, UserErrorsException, type
 import { checkRange, checkText, collect } from '../../common/validate';
 import { Action, can, mayEver, modelFacts } from '../../core/access-policy';
 import { viewerOf, type RequestContext } from '../../core/context';
+import { recordEvent } from '../../core/events';
 import { inTransaction } from '../../core/transaction';
 import { actorId } from '../../core/viewer';
 import { clashError, findClash } from '../booking/physical-clash';
@@ -120,7 +121,18 @@ export async function createLockout(ctx: RequestContext, input: CreateLockoutInp
       createdById: actorId(viewer),
     });
     await em.flush();
+    await recordLockoutEvent(em, 'lockout.created', lockout, model);
     return ok(lockout);
+  });
+}
+
+/** A lockout's event, to her side (READ_LOCKOUT): what is blocked, not why. */
+async function recordLockoutEvent(em: EntityManager, type: 'lockout.created' | 'lockout.removed', lockout: Lockout, model: Model): Promise<void> {
+  await recordEvent(em, {
+    type,
+    modelId: model.id,
+    agencyId: model.agency.id,
+    payload: { lockoutId: lockout.id, kind: lockout.kind, start: lockout.start.toISOString(), end: lockout.end.toISOString() },
   });
 }
 
@@ -144,6 +156,7 @@ export async function removeLockout(ctx: RequestContext, input: RemoveLockoutInp
     lockout.removedById = actorId(viewer);
     lockout.removalReason = reason?.trim() ?? null;
     await em.flush();
+    await recordLockoutEvent(em, 'lockout.removed', lockout, model);
     return ok(lockout);
   });
 }

@@ -7,6 +7,7 @@ import { checkInstant, checkText } from '../../common/validate';
 import { Action, bookingFacts, can, modelFacts } from '../../core/access-policy';
 import { viewerOf, type RequestContext } from '../../core/context';
 import { Role } from '../../core/viewer';
+import { recordEvents, type NewDomainEvent } from '../../core/events';
 import { inTransaction } from '../../core/transaction';
 import { BookingStatus, type BookingType } from '../booking/booking-status';
 import { Booking } from '../booking/booking.entity';
@@ -26,6 +27,31 @@ function checkPeriod(from: Date, to: Date): void {
   const outOfSpan = checkInstant(from, ['from']) ?? checkInstant(to, ['to']);
   if (outOfSpan) throw badArgumentOf(outOfSpan);
   if (to.getTime() <= from.getTime()) throw badArgument('`to` must be after `from`', 'to');
+}
+
+/**
+ * The event of a line's step: with the facts READ_PAYOUT reads (the booking's agency; the model or the mother agency
+ * only for a line owed to her or to it), so that it reaches whoever may read the line and no one else.
+ */
+function payoutEvent(to: PayoutStatus, p: Payout, booking: Booking, now: Date): NewDomainEvent {
+  return {
+    type: to === PayoutStatus.PAID ? 'payout.paid' : 'payout.approved',
+    bookingId: booking.id,
+    agencyId: booking.agency.id,
+    modelId: p.party === PayoutParty.MODEL ? p.partyId : null,
+    brandId: null,
+    occurredAt: now,
+    payload: {
+      payoutId: p.id,
+      party: p.party,
+      partyId: p.partyId,
+      ...(p.party === PayoutParty.MOTHER_AGENCY ? { motherAgencyId: p.partyId } : {}),
+      status: p.status,
+      amount: p.amount,
+      currency: p.currency,
+      reason: p.reason,
+    },
+  };
 }
 
 /**
@@ -76,6 +102,8 @@ export async function advancePayouts(
         }
       }
       await em.flush();
+      const bookingOf = new Map(bookings.map((b) => [b.id, b]));
+      await recordEvents(em, payouts.map((p) => payoutEvent(to, p, bookingOf.get(p.booking.id)!, now)));
       return ok(payouts);
     }
   );

@@ -5,6 +5,7 @@ import { fail, ok, userError, UserErrorCode, type Result, type UserError } from 
 import { checkText, collect } from '../../common/validate';
 import { Action, can, modelFacts } from '../../core/access-policy';
 import { viewerOf, type RequestContext } from '../../core/context';
+import { recordEvent } from '../../core/events';
 import { inTransaction } from '../../core/transaction';
 import { actorId, type Viewer } from '../../core/viewer';
 import { holdWorkToConsent, type ConsentEffects } from '../booking/consent-effects';
@@ -54,7 +55,7 @@ async function newVersion(em: EntityManager, twin: DigitalTwin, scope: ConsentSc
 
 /**
  * Puts a version in force: the one in force before becomes SUPERSEDED, the twin's terms become the version's (the
- * booking checks read them there), and open work is held to it. `viewer` is who made it take effect.
+ * booking checks read them there), consent.changed is recorded, and open work is held to it. `viewer` is who made it take effect.
  */
 async function putInForce(em: EntityManager, twin: DigitalTwin, version: ConsentVersion, viewer: Viewer, now: Date): Promise<ConsentEffects> {
   // Written before the new one is marked: at most one version of a twin is in force (a unique index holds it).
@@ -72,6 +73,8 @@ async function putInForce(em: EntityManager, twin: DigitalTwin, version: Consent
     consentVersion: version.version,
   });
   await em.flush();
+  const model = await em.findOneOrFail(Model, twin.model.id);
+  await recordEvent(em, { type: 'consent.changed', modelId: model.id, agencyId: model.agency.id, occurredAt: now, payload: { twinId: twin.id, version: version.version } });
   return holdWorkToConsent(em, twin.model.id, twin.consentScope, version.version, { role: viewer.role, id: actorId(viewer) }, now);
 }
 
