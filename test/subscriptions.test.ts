@@ -157,7 +157,12 @@ describe("an option's rank", () => {
       const got = await stream.waitFor((r) => r.data?.optionRankChanged.booking.id === second);
       expect(got.data!.optionRankChanged).toMatchObject({ rank: 1, booking: { id: second, status: 'OPTION', brand: { id: s.otherBrand.id } } });
     }
-    expect(JSON.stringify(sub.received)).not.toContain(first);
+    // A new option of the other brand over it is not told either; one of its own is (and, told after it, bounds the wait).
+    const third = await placeOption(s, s.brand, 11, 13);
+    const fourth = await placeOption(s, s.otherBrand, 11, 12);
+    const got = await sub.waitFor((r) => r.data?.optionRankChanged.booking.id === fourth);
+    expect(got.data!.optionRankChanged.rank).toBe(3);
+    for (const hidden of [first, third]) expect(JSON.stringify(sub.received)).not.toContain(hidden);
   });
 
   it('refuses following the rank of an option the viewer may not see', async () => {
