@@ -193,6 +193,20 @@ describeOnServer('across API processes', ONE_CONNECTION, () => {
     expect(sub.received.filter((r) => r.data?.modelCalendarChanged.entry.bookingId === id)).toHaveLength(1);
   });
 
+  it('reconnects when its LISTEN connection drops, and tells what was committed meanwhile', async () => {
+    const [a, b] = processes;
+    const s = await seedPricedScenario(app);
+    const sub = await subscribe(live(s.agency.token, b.url), ModelCalendarChangedDocument, { modelId: s.model.id });
+    const dropped = await app.orm.em.getConnection().execute<{ pid: number }[]>(
+      `select pg_terminate_backend(pid) as pid from pg_stat_activity where application_name = 'twinbook-events' and datname = current_database()`,
+    );
+    expect(dropped.length).toBeGreaterThanOrEqual(2);
+    const res = await postTo(a.url, CreatePhysicalBookingDocument, { input: slot(s, 9, 17, 'While away') }, s.brand.token);
+    const id = res.data!.createPhysicalBooking.booking!.id;
+    const got = await sub.waitFor((r) => r.data?.modelCalendarChanged.entry.bookingId === id, 20_000);
+    expect(got.data!.modelCalendarChanged.entry.booking).toMatchObject({ title: 'While away' });
+  });
+
   it('closes its subscriptions when a process stops', async () => {
     const s = await seedPricedScenario(app);
     const extra = await startApiProcess(app.db.url);
