@@ -2,8 +2,10 @@ import {
   BookingChangedDocument,
   CancelBookingDocument,
   ConfirmBookingDocument,
+  CreateLockoutDocument,
   CreatePhysicalBookingDocument,
   ModelCalendarChangedDocument,
+  RemoveLockoutDocument,
   OptionRankChangedDocument,
   type CreatePhysicalBookingInput,
 } from './generated/graphql';
@@ -79,9 +81,10 @@ describe("a model's calendar", () => {
     const s = await seedPricedScenario(app);
     const sub = await subscribe(live(s.agency.token), ModelCalendarChangedDocument, { modelId: s.model.id, timeZone: 'Asia/Tokyo' });
     const id = await placeOption(s, s.brand, 9, 17, 'SS31 lookbook');
-    const got = await sub.waitFor((r) => r.data?.modelCalendarChanged.entry.bookingId === id);
+    const got = await sub.waitFor((r) => r.data?.modelCalendarChanged.entry?.bookingId === id);
     expect(got.data!.modelCalendarChanged).toMatchObject({
       modelId: s.model.id,
+      lockout: null,
       onCalendar: true,
       entry: { busy: false, status: 'OPTION', localStart: { timeZone: 'Asia/Tokyo', dateTime: '2030-06-03T18:00:00' }, booking: { id, title: 'SS31 lookbook', brand: { id: s.brand.id } } },
     });
@@ -94,16 +97,16 @@ describe("a model's calendar", () => {
     const id = await placeOption(s, s.brand, 9, 17, 'Secret campaign');
     await app.gql(ConfirmBookingDocument, { id }, s.agency.token);
 
-    const mine = await own.waitFor((r) => r.data?.modelCalendarChanged.entry.status === 'CONFIRMED');
+    const mine = await own.waitFor((r) => r.data?.modelCalendarChanged.entry?.status === 'CONFIRMED');
     expect(mine.data!.modelCalendarChanged.entry).toMatchObject({ bookingId: id, busy: false, booking: { title: 'Secret campaign' } });
-    expect(mine.data!.modelCalendarChanged.entry.booking!.quote!.brandTotal).not.toBeNull();
+    expect(mine.data!.modelCalendarChanged.entry!.booking!.quote!.brandTotal).not.toBeNull();
 
-    const theirs = await other.waitFor((r) => r.data?.modelCalendarChanged.entry.status === 'CONFIRMED');
+    const theirs = await other.waitFor((r) => r.data?.modelCalendarChanged.entry?.status === 'CONFIRMED');
     expect(theirs.data!.modelCalendarChanged.entry).toMatchObject({ bookingId: null, busy: true, booking: null, start: at(9), end: at(17) });
     // Nothing of it in anything the other brand received, not even in the event that placed it.
     const everything = JSON.stringify(other.received);
     for (const secret of [id, 'Secret campaign', s.brand.id]) expect(everything).not.toContain(secret);
-    expect(other.received.every((r) => r.data?.modelCalendarChanged.entry.busy === true)).toBe(true);
+    expect(other.received.every((r) => r.data?.modelCalendarChanged.entry?.busy === true)).toBe(true);
   });
 
   it("refuses a model following another model's calendar, and tells her nothing of it", async () => {
@@ -123,6 +126,24 @@ describe("a model's calendar", () => {
     await app.gql(CancelBookingDocument, { id, reason: 'plans changed' }, s.brand.token);
     const left = await sub.waitFor((r) => r.data?.modelCalendarChanged.onCalendar === false);
     expect(left.data!.modelCalendarChanged.entry).toMatchObject({ bookingId: id, status: 'RELEASED' });
+  });
+
+  it('tells a lockout placed and lifted: in full to her agency, to a brand only as a busy range', async () => {
+    const s = await seedPricedScenario(app);
+    const agency = await subscribe(live(s.agency.token), ModelCalendarChangedDocument, { modelId: s.model.id });
+    const brand = await subscribe(live(s.brand.token), ModelCalendarChangedDocument, { modelId: s.model.id });
+    const placed = (await app.gql(CreateLockoutDocument, { input: { modelId: s.model.id, kind: 'HOLIDAY', reason: 'Family wedding', start: at(24), end: at(48) } }, s.model.token))
+      .createLockout;
+    expect(placed.userErrors).toEqual([]);
+    const lockoutId = placed.lockout!.id;
+    await app.gql(RemoveLockoutDocument, { input: { id: lockoutId } }, s.model.token);
+
+    const lifted = await agency.waitFor((r) => r.data?.modelCalendarChanged.lockout?.lockoutId === lockoutId && !r.data.modelCalendarChanged.onCalendar);
+    expect(lifted.data!.modelCalendarChanged).toMatchObject({ entry: null, lockout: { busy: false, kind: 'HOLIDAY', reason: 'Family wedding', start: at(24) } });
+    const busy = await brand.waitFor((r) => r.data?.modelCalendarChanged.onCalendar === false);
+    expect(busy.data!.modelCalendarChanged.lockout).toEqual({ lockoutId: null, busy: true, kind: null, reason: null, start: at(24), end: at(48) });
+    expect(JSON.stringify(brand.received)).not.toMatch(/Family wedding|HOLIDAY/);
+    expect(JSON.stringify(brand.received)).not.toContain(lockoutId);
   });
 });
 
@@ -187,10 +208,10 @@ describeOnServer('across API processes', ONE_CONNECTION, () => {
     const sub = await subscribe(live(s.agency.token, b.url), ModelCalendarChangedDocument, { modelId: s.model.id });
     const res = await postTo(a.url, CreatePhysicalBookingDocument, { input: slot(s, 9, 17, 'Across') }, s.brand.token);
     const id = res.data!.createPhysicalBooking.booking!.id;
-    const got = await sub.waitFor((r) => r.data?.modelCalendarChanged.entry.bookingId === id);
-    expect(got.data!.modelCalendarChanged.entry.booking).toMatchObject({ title: 'Across' });
+    const got = await sub.waitFor((r) => r.data?.modelCalendarChanged.entry?.bookingId === id);
+    expect(got.data!.modelCalendarChanged.entry?.booking).toMatchObject({ title: 'Across' });
     // Heard once, though process B hears its own LISTEN and nothing else: no duplicates either way.
-    expect(sub.received.filter((r) => r.data?.modelCalendarChanged.entry.bookingId === id)).toHaveLength(1);
+    expect(sub.received.filter((r) => r.data?.modelCalendarChanged.entry?.bookingId === id)).toHaveLength(1);
   });
 
   it('reconnects when its LISTEN connection drops, and tells what was committed meanwhile', async () => {
@@ -203,8 +224,8 @@ describeOnServer('across API processes', ONE_CONNECTION, () => {
     expect(dropped.length).toBeGreaterThanOrEqual(2);
     const res = await postTo(a.url, CreatePhysicalBookingDocument, { input: slot(s, 9, 17, 'While away') }, s.brand.token);
     const id = res.data!.createPhysicalBooking.booking!.id;
-    const got = await sub.waitFor((r) => r.data?.modelCalendarChanged.entry.bookingId === id, 20_000);
-    expect(got.data!.modelCalendarChanged.entry.booking).toMatchObject({ title: 'While away' });
+    const got = await sub.waitFor((r) => r.data?.modelCalendarChanged.entry?.bookingId === id, 20_000);
+    expect(got.data!.modelCalendarChanged.entry?.booking).toMatchObject({ title: 'While away' });
   });
 
   it('closes its subscriptions when a process stops', async () => {

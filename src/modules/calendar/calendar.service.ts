@@ -14,7 +14,7 @@ import type { Viewer } from '../../core/viewer';
 import type { Calendar, CalendarArgs, CalendarEntry, CalendarLockout, LocalTime } from './calendar.types';
 import { brandLoader } from '../brand/brand.loaders';
 import { blocksPhysicalWork, overlapsSql, rangeSql, sqlList } from '../booking/booking-predicates';
-import { lockoutsInForce } from '../lockout/lockout.service';
+import { lockoutsInForce, type LockoutRange } from '../lockout/lockout.service';
 import type { LockoutKind } from '../lockout/lockout.entity';
 
 const MAX_WINDOW_MS = 366 * 24 * 3600_000;
@@ -50,6 +50,20 @@ export function calendarEntryOf(viewer: Viewer, b: Booking, zone: string, now: D
     localStart: local(toLocal(b.start, zone)),
     localEnd: local(toLocal(b.end, zone)),
     booking: full ? b : null,
+  };
+}
+
+/** A lockout as the calendar shows it in a zone: in full (`inFull`: READ_LOCKOUT on her), or as a busy range. */
+export function calendarLockoutOf(inFull: boolean, l: LockoutRange, zone: string): CalendarLockout {
+  return {
+    lockoutId: inFull ? l.id : null,
+    busy: !inFull,
+    kind: inFull ? (l.kind as LockoutKind) : null,
+    reason: inFull ? l.reason : null,
+    start: l.start,
+    end: l.end,
+    localStart: local(toLocal(l.start, zone)),
+    localEnd: local(toLocal(l.end, zone)),
   };
 }
 
@@ -118,16 +132,7 @@ export async function modelCalendar(ctx: RequestContext, model: Model, args: Cal
   const entries: CalendarEntry[] = bookings.map((b) => calendarEntryOf(viewer, b, zone, now));
   // Why she is away is hers and her agency's to read; to anyone else a lockout is only busy time.
   const inFull = can(viewer, Action.READ_LOCKOUT, modelFacts(model));
-  const lockouts: CalendarLockout[] = lockoutRows.map((l) => ({
-    lockoutId: inFull ? l.id : null,
-    busy: !inFull,
-    kind: inFull ? (l.kind as LockoutKind) : null,
-    reason: inFull ? l.reason : null,
-    start: l.start,
-    end: l.end,
-    localStart: local(toLocal(l.start, zone)),
-    localEnd: local(toLocal(l.end, zone)),
-  }));
+  const lockouts: CalendarLockout[] = lockoutRows.map((l) => calendarLockoutOf(inFull, l, zone));
   const physicalBlocks = [
     ...bookings.filter(blocksPhysicalWork).map((b) => ({ start: b.blockedStart, end: b.blockedEnd })),
     ...lockoutRows.map((l) => ({ start: l.start, end: l.end })),

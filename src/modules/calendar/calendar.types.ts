@@ -150,16 +150,19 @@ export class Calendar {
   freeForPhysical!: FreeRange[];
 }
 
-@ObjectType({ description: "A change on a model's calendar, as the subscriber may see it: a booking placed, moved, or changed in status." })
+@ObjectType({ description: "A change on a model's calendar, as the subscriber may see it: a booking placed, moved or changed in status, or a lockout placed or lifted." })
 export class CalendarChange {
   @Field(() => ID, { description: 'The model whose calendar changed.' })
   modelId!: string;
 
-  @Field(() => Boolean, { description: 'False when the booking left her calendar (released, declined, expired or cancelled): remove the entry shown for it.' })
+  @Field(() => Boolean, { description: 'False when the booking or lockout left her calendar (released, declined, expired or cancelled; lifted): remove what is shown for it.' })
   onCalendar!: boolean;
 
-  @Field(() => CalendarEntry, { description: 'The booking as it stands now, in full or as a busy block, with local times in the zone subscribed with.' })
-  entry!: CalendarEntry;
+  @Field(() => CalendarEntry, { nullable: true, description: 'The booking as it stands now, in full or as a busy block, with local times in the zone subscribed with; null for a lockout.' })
+  entry!: CalendarEntry | null;
+
+  @Field(() => CalendarLockout, { nullable: true, description: 'The lockout, in full for her side or as a busy range; null for a booking.' })
+  lockout!: CalendarLockout | null;
 }
 
 @ArgsType()
