@@ -12,7 +12,8 @@ import {
 import { postTo, startApiProcess, type ApiProcess } from './support/api-process';
 import { describeOnServer, ONE_CONNECTION } from './support/engine';
 import { at, seedModel, type Party, type Scenario } from './support/factories';
-import { connect, subscribe, type Subscription } from './support/live';
+import WebSocket from 'ws';
+import { connect, subscribe, wsUrlOf, type Subscription } from './support/live';
 import { seedPricedScenario } from './support/money';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -54,6 +55,24 @@ describe('signing in on connect', () => {
 
   it('closes a connection with a bad token with 4401', async () => {
     expect((await live('not-a-token').closed).code).toBe(4401);
+  });
+
+  it('refuses, before the upgrade, a page from an origin CORS_ORIGINS does not allow (none here)', async () => {
+    const status = (origin?: string) =>
+      new Promise<number>((resolve) => {
+        const socket = new WebSocket(wsUrlOf(app.url), 'graphql-transport-ws', origin ? { origin } : {});
+        socket.on('unexpected-response', (_req, res) => {
+          resolve(res.statusCode ?? 0);
+          socket.terminate();
+        });
+        socket.on('open', () => {
+          resolve(101);
+          socket.close();
+        });
+        socket.on('error', () => undefined);
+      });
+    expect(await status('https://elsewhere.example')).toBe(403);
+    expect(await status()).toBe(101);
   });
 
   it('refuses a query over the socket: queries and mutations stay on HTTP', async () => {
