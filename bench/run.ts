@@ -16,6 +16,7 @@ import { benchLeanPeer } from './lean-peer';
 import { benchFeed } from './feed';
 import { benchCampaign } from './campaign';
 import { strictPoster } from './post';
+import { benchSubscriptions } from './subscriptions';
 
 // `npm run bench`: one run, one database, the API in its own process and the load from this one.
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -24,8 +25,8 @@ const DB = process.env.BENCH_DB ?? 'twinbook_bench';
 const SECRET = 'bench-secret-that-is-long-enough-0123456789';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = 16;
-// BENCH_ONLY=write,calendar,money,idempotency,schedule,twin,lean,feed,campaign runs only those parts (all by default), e.g. to profile one of them.
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'write,calendar,money,idempotency,schedule,twin,lean,feed,campaign').split(',').map((s) => s.trim()));
+// BENCH_ONLY=write,calendar,money,idempotency,schedule,twin,lean,feed,campaign,subscriptions runs only those parts (all by default), e.g. to profile one of them.
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'write,calendar,money,idempotency,schedule,twin,lean,feed,campaign,subscriptions').split(',').map((s) => s.trim()));
 const PORT = Number(process.env.BENCH_PORT ?? 4950);
 const HOUR = 3600_000;
 const BASE = Date.parse('2031-01-06T00:00:00Z');
@@ -564,6 +565,9 @@ async function main(): Promise<void> {
     }
     if (ONLY.has('campaign')) {
       await benchCampaign({ pool, agencyId: world.agencyId, graphqlUrl, secret: SECRET, seconds: SECONDS, from: BASE + 8000 * 24 * HOUR }, rows);
+    }
+    if (ONLY.has('subscriptions')) {
+      await benchSubscriptions({ databaseUrl: dbUrl(), secret: SECRET, pool, agencyId: world.agencyId, brandId: world.brandId, ports: [PORT + 1, PORT + 2], mutations: 200, rows });
     }
   } finally {
     stop();

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     logger.warn('JWT_SECRET is not set: using the development secret; set it anywhere but on your own machine');
   }
   const db = await openDatabase(config, logger);
-  const app = await createApp(config, db.orm.em, logger);
+  const app = await createApp(config, db.orm.em, logger, { listenUrl: db.embedded ? undefined : db.url });
   await app.listen(config.port, config.host);
   const sweep = startOptionSweep(db.orm.em, config, logger);
   const webhooks = startWebhookWorker(db.orm.em, config, logger);

@@ -90,12 +90,15 @@ describe('operations that cannot be resolved or executed', () => {
     expect(codes(res.body)).toEqual(['OPERATION_RESOLUTION_FAILURE']);
   });
 
-  it.each(['subscription { viewer { role } }', 'subscription S { __typename }'])('refuses %j (no subscriptions here) with HTTP 400 GRAPHQL_VALIDATION_FAILED', async (query) => {
-    const res = await post({ query });
-    expect(res.status).toBe(400);
-    expect(codes(res.body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-    expect(res.body.errors?.[0].message).toMatch(/subscription/);
-  });
+  it.each(['subscription { bookingChanged(id: "x") { id } }', 'subscription S { modelCalendarChanged(modelId: "x") { modelId } }'])(
+    'refuses %j over HTTP (subscriptions are served over WebSocket) with HTTP 400 GRAPHQL_VALIDATION_FAILED',
+    async (query) => {
+      const res = await post({ query });
+      expect(res.status).toBe(400);
+      expect(codes(res.body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      expect(res.body.errors?.[0].message).toMatch(/subscription is served over WebSocket/);
+    },
+  );
 });
 
 describe('persisted queries', () => {

@@ -14,3 +14,11 @@ export function badArgument(message: string, argumentName: string): GraphQLError
 export function badArgumentOf(error: UserError): GraphQLError {
   return badArgument(error.message, error.field?.[0] ?? '');
 }
+
+/**
+ * A subscription refused when it starts: the thing named by the argument does not exist or the viewer may not see
+ * it (one answer for both, so that a refusal tells nothing of what exists).
+ */
+export function refusedSubscription(message: string, argumentName: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', argumentName } });
+}

@@ -8,6 +8,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Config } from '../config';
 import { inRequestScope, type Logger } from '../logger';
 import { AuthenticationError, IdentityUnavailableError, TokenVerifier } from './auth';
@@ -21,6 +22,9 @@ import { ApiMetrics, newObservation, type Observation } from './metrics';
 import { knownOperationTypes } from './operation-types';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
 import { createSchema, MODULE_ROUTES } from './schema';
+import { startEventBroker } from './event-broker';
+import { createSubscriptionServer } from './subscriptions';
+import { provideEventStream } from '../core/event-stream';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 /** Seconds a client is told to wait when the identity provider's key set cannot be fetched. */
@@ -68,11 +72,20 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+export interface AppOptions {
+  /**
+   * The PostgreSQL server to LISTEN on for events committed by other API processes; unset on the embedded engine,
+   * which serves one process (and one connection), so that events there come from this process alone.
+   */
+  listenUrl?: string;
+}
+
 /**
- * Builds the HTTP server: GraphQL at /graphql, liveness at /health, readiness (database reachable) at /ready,
- * Prometheus metrics at /metrics. Every answer carries the request's id in X-Request-Id, as do its log lines.
+ * Builds the HTTP server: GraphQL at /graphql (subscriptions over WebSocket on the same path), liveness at /health,
+ * readiness (database reachable) at /ready, Prometheus metrics at /metrics. Every answer carries the request's id in
+ * X-Request-Id, as do its log lines.
  */
-export async function createApp(config: Config, em: EntityManager, logger: Logger): Promise<App> {
+export async function createApp(config: Config, em: EntityManager, logger: Logger, options: AppOptions = {}): Promise<App> {
   const schema = await createSchema();
   const metrics = new ApiMetrics(em, config, logger);
   metrics.instrumentMutations(schema);
@@ -106,6 +119,9 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
   // What modules keep for the process (caches) lives here, one per app.
   const shared = new Memo();
   const cleanup = startIdempotencyCleanup(em, config, logger);
+  const events = startEventBroker(options.listenUrl, logger);
+  provideEventStream(shared, events);
+  const subscriptions = createSubscriptionServer({ schema, config, em, logger, shared, tokens, format, validationRules: limits.validationRules });
 
   /** Counts a GraphQL request in the metrics once, when its status is known, and logs it at debug level. */
   function observe(log: Logger) {
@@ -220,6 +236,13 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
     );
   });
   server.keepAliveTimeout = 65_000;
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (splitTarget(req.url ?? '/')?.pathname !== '/graphql') {
+      socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+      return;
+    }
+    subscriptions.handleUpgrade(req, socket, head);
+  });
 
   return {
     server,
@@ -230,6 +253,8 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
       explorerTokens = tokens;
     },
     async close() {
+      await subscriptions.close();
+      await events.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;

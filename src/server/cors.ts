@@ -6,6 +6,14 @@ const ALLOWED_HEADERS = 'authorization, content-type, idempotency-key, x-request
 const PREFLIGHT_MAX_AGE = 600;
 
 /**
+ * True when a request from this Origin may be served to a browser: no Origin (not a browser page), or one the
+ * configured origins (`CORS_ORIGINS`; `*` allows any) name.
+ */
+export function originAllowed(origin: string | undefined, allowedOrigins: readonly string[]): boolean {
+  return !origin || allowedOrigins.includes('*') || allowedOrigins.includes(origin);
+}
+
+/**
  * CORS for the configured origins (`CORS_ORIGINS`; `*` allows any): sets the response headers for an allowed
  * origin and answers a preflight (OPTIONS with Access-Control-Request-Method) itself. Returns true when the request
  * was a preflight and has been answered. A request from an origin not allowed gets no CORS headers, so the browser
@@ -13,7 +21,7 @@ const PREFLIGHT_MAX_AGE = 600;
  */
 export function applyCors(req: IncomingMessage, res: ServerResponse, allowedOrigins: readonly string[]): boolean {
   const origin = req.headers.origin;
-  const allowed = !!origin && (allowedOrigins.includes('*') || allowedOrigins.includes(origin));
+  const allowed = !!origin && originAllowed(origin, allowedOrigins);
   if (allowed) {
     res.setHeader('Access-Control-Allow-Origin', allowedOrigins.includes('*') ? '*' : origin);
     // The answer depends on the Origin header: caches must not serve one origin's answer to another.

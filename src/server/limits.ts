@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { BREAK, getVariableValues, GraphQLError, Kind, visit, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { BREAK, getVariableValues, GraphQLError, Kind, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config';
 import type { RequestContext } from '../core/context';
@@ -53,6 +53,59 @@ function includesByVariable(document: DocumentNode): boolean {
   return found;
 }
 
+/**
+ * The estimated cost of one operation of a document with its variables (scaled by `first`, a calendar by its days),
+ * and whether it read arguments to say so. Throws QUERY_TOO_COSTLY when it is too large to cost at all.
+ */
+function estimateCost(
+  schema: GraphQLSchema,
+  maxCost: number,
+  document: DocumentNode,
+  operationName: string | undefined,
+  variables: Record<string, unknown>,
+): { cost: number; readArguments: boolean } {
+  let readArguments = false;
+  const byArguments = (estimator: ComplexityEstimator): ComplexityEstimator => (options) => {
+    const cost = estimator(options);
+    if (cost !== undefined) readArguments = true;
+    return cost;
+  };
+  try {
+    const cost = getComplexity({
+      schema,
+      query: document,
+      operationName,
+      variables,
+      estimators: [byArguments(calendarEstimator), byArguments(pagedEstimator), totalCountEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    });
+    return { cost, readArguments };
+  } catch (err) {
+    // The estimator gives up past its node cap: fragments that multiply each other cost more than any limit.
+    if (err instanceof GraphQLError && /maximum allowed number of nodes/.test(err.message)) {
+      throw new GraphQLError(`Query is too large to cost; its limit is ${maxCost}. Ask for fewer items (first) or fields.`, {
+        extensions: { code: 'QUERY_TOO_COSTLY', maxCost, http: { status: 400 } },
+      });
+    }
+    throw err;
+  }
+}
+
+/**
+ * Refuses (throws QUERY_TOO_COSTLY) an operation whose estimated cost exceeds the limit: for operations served outside
+ * Apollo (subscriptions). Variables that do not coerce are left for execution to refuse, as the plugin leaves them.
+ */
+export function checkCost(
+  schema: GraphQLSchema,
+  maxCost: number,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): void {
+  if (getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors) return;
+  const { cost } = estimateCost(schema, maxCost, document, operation.name?.value, variables);
+  if (cost > maxCost) throw tooCostly(cost, maxCost);
+}
+
 /** Apollo plugin that refuses a query whose estimated cost (scaled by `first`) exceeds the limit, with HTTP 400. */
 function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin<RequestContext> {
   // An operation with no paged list, no calendar and no field left in or out by a variable costs the same whatever
@@ -74,30 +127,7 @@ function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPl
           // Variables that do not coerce cannot be costed; execution refuses them as BAD_USER_INPUT (HTTP 400)
           // before any resolver runs, whereas the estimator would throw them as an unexpected error (HTTP 500).
           if (getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors) return;
-          let readArguments = false;
-          const byArguments = (estimator: ComplexityEstimator): ComplexityEstimator => (options) => {
-            const cost = estimator(options);
-            if (cost !== undefined) readArguments = true;
-            return cost;
-          };
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [byArguments(calendarEstimator), byArguments(pagedEstimator), totalCountEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch (err) {
-            // The estimator gives up past its node cap: fragments that multiply each other cost more than any limit.
-            if (err instanceof GraphQLError && /maximum allowed number of nodes/.test(err.message)) {
-              throw new GraphQLError(`Query is too large to cost; its limit is ${maxCost}. Ask for fewer items (first) or fields.`, {
-                extensions: { code: 'QUERY_TOO_COSTLY', maxCost, http: { status: 400 } },
-              });
-            }
-            throw err;
-          }
+          const { cost, readArguments } = estimateCost(schema, maxCost, document, request.operationName ?? undefined, request.variables ?? {});
           if (!readArguments && !includesByVariable(document)) {
             const costs = fixedCosts.get(document) ?? new Map<string, number>();
             costs.set(operationName, cost);

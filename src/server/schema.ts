@@ -1,6 +1,6 @@
 import { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { buildSchema, type AuthChecker } from 'type-graphql';
+import { buildSchema, type AuthChecker, type PubSub } from 'type-graphql';
 import { AgencyResolver } from '../modules/agency/agency.resolver';
 import { BookingResolver, DigitalBookingConsentResolver, PhysicalBookingResolver } from '../modules/booking/booking.resolver';
 import { DeliveryResolver, DigitalBookingDeliveryResolver } from '../modules/delivery/delivery.resolver';
@@ -21,14 +21,34 @@ import { feedRoute } from '../modules/feed/feed.route';
 import type { HttpRoute } from '../core/http-route';
 import type { RequestContext } from '../core/context';
 import { ViewerResolver } from '../modules/viewer/viewer.resolver';
+import { BookingSubscriptionResolver } from '../modules/booking/booking-subscription.resolver';
+import { CalendarSubscriptionResolver } from '../modules/calendar/calendar-subscription.resolver';
 
 /** Role at the resolver: @Authorized() needs a signed-in viewer, @Authorized(roles) one of those roles. */
 const authChecker: AuthChecker<RequestContext> = ({ context }, roles) =>
   !!context.viewer && (roles.length === 0 || roles.includes(context.viewer.role));
 
+/**
+ * Every subscription here reads the process's event stream through its own `subscribe` function (core/event-stream.ts);
+ * type-graphql still asks for a topic-based PubSub, which nothing may use.
+ */
+const NO_TOPICS: PubSub = {
+  publish() {
+    throw new Error('subscriptions read the event stream; there are no topics to publish to');
+  },
+  subscribe() {
+    throw new Error('subscriptions read the event stream; there are no topics to subscribe to');
+  },
+};
+
 const MUTATION_DESCRIPTION = `Changes. Every mutation may be sent with an \`Idempotency-Key\` HTTP header (1 to 255 visible ASCII characters, kept
 per viewer for at least 24 hours): the same request sent again with the same key gets the first answer back and changes
 nothing; the same key with a different request is refused with IDEMPOTENCY_KEY_REUSED (HTTP 422).`;
+
+const SUBSCRIPTION_DESCRIPTION = `Live updates over WebSocket at /graphql (the graphql-ws protocol), same port as HTTP. Sign in on connect with
+\`connectionParams: { authorization: "Bearer <token>" }\` (a missing or bad token closes the socket with 4401). Each
+subscription sees what the same viewer could query, read again at every change; changes made through any API process
+arrive.`;
 
 /** Builds the executable schema from the resolvers; the same call emits schema/schema.graphql. */
 export async function createSchema(): Promise<GraphQLSchema> {
@@ -57,22 +77,28 @@ export async function createSchema(): Promise<GraphQLSchema> {
       WebhookDeliveryResolver,
       CampaignResolver,
       BookingCampaignResolver,
+      BookingSubscriptionResolver,
+      CalendarSubscriptionResolver,
     ],
     orphanedTypes: [PhysicalBooking, DigitalBooking],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     authChecker,
     authMode: 'error',
+    pubSub: NO_TOPICS,
     validate: false,
     emitSchemaFile: false,
   });
-  // type-graphql gives the root types no description; this one is where a client reading the schema learns to retry safely.
+  // type-graphql gives the root types no description; the mutation's is where a client reading the schema learns to
+  // retry safely, the subscription's where it learns how to subscribe.
   const mutation = schema.getMutationType();
-  if (!mutation) return schema;
+  const subscription = schema.getSubscriptionType();
+  if (!mutation || !subscription) return schema;
   const config = schema.toConfig();
   return new GraphQLSchema({
     ...config,
-    types: config.types.filter((type) => type !== mutation),
+    types: config.types.filter((type) => type !== mutation && type !== subscription),
     mutation: new GraphQLObjectType({ ...mutation.toConfig(), description: MUTATION_DESCRIPTION }),
+    subscription: new GraphQLObjectType({ ...subscription.toConfig(), description: SUBSCRIPTION_DESCRIPTION }),
   });
 }
 

@@ -40,7 +40,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   const db = await createTestDatabase();
   const config = loadConfig({ JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', ...overrides });
   const orm = await MikroORM.init(ormOptions({ url: db.url, poolMax: Math.min(db.maxConnections, 10) }));
-  const app: App = await createApp(config, orm.em, createLogger(config.logLevel));
+  const app: App = await createApp(config, orm.em, createLogger(config.logLevel), { listenUrl: db.embedded ? undefined : db.url });
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${app.port()}/graphql`;
   const adminToken = await signToken(TEST_JWT_SECRET, { role: Role.ADMIN, subject: 'test-admin' }, undefined, config.jwtMaxLifetimeSeconds);

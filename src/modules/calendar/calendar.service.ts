@@ -9,10 +9,12 @@ import { Brand } from '../brand/brand.entity';
 import { runPrepared, type PreparedStatement } from '../../db/prepared';
 import { effectiveStatus, effectiveStatusSql } from '../booking/effective-status';
 import type { Model } from '../model/model.entity';
+import type { Booking } from '../booking/booking.entity';
+import type { Viewer } from '../../core/viewer';
 import type { Calendar, CalendarArgs, CalendarDay, CalendarEntry, CalendarLockout, FreeRange, LocalTime } from './calendar.types';
 import { brandLoader } from '../brand/brand.loaders';
 import { blocksPhysicalWork, overlapsSql, rangeSql, sqlList } from '../booking/booking-predicates';
-import { lockoutsInForce } from '../lockout/lockout.service';
+import { lockoutsInForce, type LockoutRange } from '../lockout/lockout.service';
 import type { LockoutKind } from '../lockout/lockout.entity';
 
 const MAX_WINDOW_MS = 366 * 24 * 3600_000;
@@ -32,6 +34,41 @@ const CALENDAR_ROWS: PreparedStatement = {
 };
 
 const local = (w: LocalWallTime): LocalTime => ({ dateTime: w.local, date: w.date, offset: w.offset, timeZone: w.zone });
+
+/** A booking as the viewer sees it on the calendar in a zone: in full, or as a busy block with no client, title or price. */
+export function calendarEntryOf(viewer: Viewer, b: Booking, zone: string, now: Date): CalendarEntry {
+  const full = can(viewer, Action.READ_BOOKING, bookingFacts(b));
+  return {
+    bookingId: full ? b.id : null,
+    busy: !full,
+    type: b.type,
+    status: effectiveStatus(b, now),
+    start: b.start,
+    end: b.end,
+    blockedStart: b.blockedStart,
+    blockedEnd: b.blockedEnd,
+    localStart: local(toLocal(b.start, zone)),
+    localEnd: local(toLocal(b.end, zone)),
+    booking: full ? b : null,
+  };
+}
+
+/** A lockout as the calendar shows it in a zone: in full (`inFull`: READ_LOCKOUT on her), or as a busy range. */
+export function calendarLockoutOf(inFull: boolean, l: LockoutRange, zone: string): CalendarLockout {
+  return {
+    lockoutId: inFull ? l.id : null,
+    busy: !inFull,
+    kind: inFull ? (l.kind as LockoutKind) : null,
+    reason: inFull ? l.reason : null,
+    start: l.start,
+    end: l.end,
+    localStart: local(toLocal(l.start, zone)),
+    localEnd: local(toLocal(l.end, zone)),
+  };
+}
+
+/** True when the booking's status keeps it on a calendar. */
+export const isOnCalendar = (status: BookingStatus): boolean => CALENDAR_STATUSES.includes(status);
 
 /** True when the viewer may read this model's calendar (READ_CALENDAR): her side, an admin, or a brand (other work as busy blocks). */
 export function canReadCalendar(ctx: RequestContext, model: Model): boolean {
@@ -93,34 +130,10 @@ export async function modelCalendar(ctx: RequestContext, model: Model, args: Cal
     return bookingOfRow(row, parseDate, brand, relations);
   });
 
-  const entries: CalendarEntry[] = bookings.map((b) => {
-    const full = can(viewer, Action.READ_BOOKING, bookingFacts(b));
-    return {
-      bookingId: full ? b.id : null,
-      busy: !full,
-      type: b.type,
-      status: effectiveStatus(b, now),
-      start: b.start,
-      end: b.end,
-      blockedStart: b.blockedStart,
-      blockedEnd: b.blockedEnd,
-      localStart: local(toLocal(b.start, zone)),
-      localEnd: local(toLocal(b.end, zone)),
-      booking: full ? b : null,
-    };
-  });
+  const entries: CalendarEntry[] = bookings.map((b) => calendarEntryOf(viewer, b, zone, now));
   // Why she is away is hers and her agency's to read; to anyone else a lockout is only busy time.
   const inFull = can(viewer, Action.READ_LOCKOUT, modelFacts(model));
-  const lockouts: CalendarLockout[] = lockoutRows.map((l) => ({
-    lockoutId: inFull ? l.id : null,
-    busy: !inFull,
-    kind: inFull ? (l.kind as LockoutKind) : null,
-    reason: inFull ? l.reason : null,
-    start: l.start,
-    end: l.end,
-    localStart: local(toLocal(l.start, zone)),
-    localEnd: local(toLocal(l.end, zone)),
-  }));
+  const lockouts: CalendarLockout[] = lockoutRows.map((l) => calendarLockoutOf(inFull, l, zone));
   // Days and free ranges are worked out when a client asks for them: most read the entries alone.
   let days: CalendarDay[] | undefined;
   let free: FreeRange[] | undefined;

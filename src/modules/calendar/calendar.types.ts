@@ -49,7 +49,7 @@ export class CalendarEntry {
   @Field(() => BookingType, { description: 'PHYSICAL or DIGITAL.' })
   type!: BookingType;
 
-  @Field(() => BookingStatus, { description: 'OPTION, CONFIRMED or COMPLETED.' })
+  @Field(() => BookingStatus, { description: 'OPTION, CONFIRMED or COMPLETED; in a CalendarChange that left the calendar, the status it left with.' })
   status!: BookingStatus;
 
   @Field(() => Date, { description: 'Start instant.' })
@@ -150,4 +150,28 @@ export class Calendar {
 
   @Field(() => [FreeRange], { description: 'Where the model is free for physical work: the window less confirmed physical bookings (travel included) and her lockouts.' })
   freeForPhysical!: FreeRange[];
+}
+
+@ObjectType({ description: "A change on a model's calendar, as the subscriber may see it: a booking placed, moved or changed in status, or a lockout placed or lifted." })
+export class CalendarChange {
+  @Field(() => ID, { description: 'The model whose calendar changed.' })
+  modelId!: string;
+
+  @Field(() => Boolean, { description: 'False when the booking or lockout left her calendar (released, declined, expired or cancelled; lifted): remove what is shown for it.' })
+  onCalendar!: boolean;
+
+  @Field(() => CalendarEntry, { nullable: true, description: 'The booking as it stands now, in full or as a busy block, with local times in the zone subscribed with; null for a lockout.' })
+  entry!: CalendarEntry | null;
+
+  @Field(() => CalendarLockout, { nullable: true, description: 'The lockout, in full for her side or as a busy range; null for a booking.' })
+  lockout!: CalendarLockout | null;
+}
+
+@ArgsType()
+export class CalendarChangeArgs {
+  @Field(() => ID, { description: 'The model whose calendar to follow.' })
+  modelId!: string;
+
+  @Field(() => String, { nullable: true, description: "IANA zone for local times; the model's home zone by default." })
+  timeZone?: string | null;
 }
