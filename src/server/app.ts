@@ -48,15 +48,33 @@ function splitTarget(target: string): { pathname: string; search: string } | nul
   return query < 0 ? { pathname: target, search: '' } : { pathname: target.slice(0, query), search: target.slice(query) };
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'BAD_REQUEST', 'request body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/**
+ * Past the limit the rest of a body is still read, and dropped, up to this much: the 413 then goes out on a connection
+ * whose input is drained, so closing it is a clean close the client sees. Closing a socket with unread input resets it,
+ * and a reset can destroy the 413 before the client reads it. A larger body is not waited for.
+ */
+const MAX_DRAINED_BYTES = 16 * MAX_BODY_BYTES;
+
+function bodyTooLarge(): HttpError {
+  return new HttpError(413, 'BAD_REQUEST', 'request body too large');
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  const declared = Number(req.headers['content-length']);
+  if (declared > MAX_DRAINED_BYTES) return Promise.reject(bodyTooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_DRAINED_BYTES) {
+        req.removeAllListeners('data');
+        reject(bodyTooLarge());
+      } else if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => (size > MAX_BODY_BYTES ? reject(bodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    req.on('error', reject);
+  });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -155,6 +173,8 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
     };
     handle().catch((err: unknown) => {
       const answer = httpErrorAnswer(format, err, target?.pathname === '/ready' ? 503 : 500);
+      // After a refused body the connection is closed, never reused: what the client sent may not all have been read.
+      if (answer.status === 413) res.setHeader('connection', 'close');
       if (!res.headersSent) sendJson(res, answer.status, answer.body);
       else res.end();
     });
