@@ -22,6 +22,8 @@ export interface Config {
   maxQueryCost: number;
   maxAliases: number;
   maxTokens: number;
+  /** Bytes of memory the parsed documents (and persisted query texts) kept between requests may take. */
+  documentCacheBytes: number;
   /** Seconds between two sweeps that write EXPIRED on lapsed options; 0 turns the sweep off in this process. */
   optionSweepSeconds: number;
   /** Origins whose browser apps may call the API (CORS); `*` for any, empty for none. */
@@ -80,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryCost: z.int(env, 'MAX_QUERY_COST', 5000, 10, 1_000_000, errors),
     maxAliases: z.int(env, 'MAX_ALIASES', 15, 1, 1000, errors),
     maxTokens: z.int(env, 'MAX_TOKENS', 2000, 100, 100_000, errors),
+    documentCacheBytes: z.int(env, 'DOCUMENT_CACHE_MB', 16, 1, 4096, errors) * 1024 * 1024,
     corsOrigins: corsOrigins(env.CORS_ORIGINS, errors),
     publicUrl: (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
     optionSweepSeconds: z.int(env, 'OPTION_SWEEP_SECONDS', 60, 0, 86_400, errors),

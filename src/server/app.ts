@@ -17,6 +17,7 @@ import { formatError, HttpError, httpErrorAnswer } from './errors';
 import { serveExplorer, type ExplorerToken } from './explorer';
 import { idempotencyKeyOf, idempotencyPlugin, startIdempotencyCleanup } from './idempotency';
 import { queryLimits } from './limits';
+import { queryCaches } from './query-caches';
 import { knownOperationTypes } from './operation-types';
 import { createSchema, MODULE_ROUTES } from './schema';
 
@@ -87,8 +88,11 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
   const schema = await createSchema();
   const limits = queryLimits(schema, config);
   const format = formatError(logger);
+  const caches = queryCaches(config.documentCacheBytes);
   const apollo = new ApolloServer<RequestContext>({
     schema,
+    documentStore: caches.documentStore,
+    persistedQueries: caches.persistedQueries,
     // No HTTP caching of GraphQL answers here; the cache-control plugin would still run on every field.
     plugins: [
       ...limits.plugins,
