@@ -36,6 +36,8 @@ export interface ApiProcess {
 export interface ApiProcessOptions {
   /** Arguments for node before the script, e.g. `--max-old-space-size=160`. */
   nodeArgs?: string[];
+  /** Seconds it may take to become ready (20 by default). */
+  readySeconds?: number;
 }
 
 /** Starts `node dist/src/main.js` against a database (with `env` on top of the test defaults) and waits until it is ready. */
@@ -48,7 +50,8 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
   });
   const base = `http://127.0.0.1:${port}`;
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const deadline = Date.now() + 20_000;
+  const readySeconds = options.readySeconds ?? 20;
+  const deadline = Date.now() + readySeconds * 1000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`API process exited with ${child.exitCode}`);
     try {
@@ -58,7 +61,7 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error('API process did not become ready in 20 s');
+      throw new Error(`API process did not become ready in ${readySeconds} s`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
