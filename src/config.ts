@@ -10,6 +10,8 @@ export interface Config {
   dataDir: string;
   /** Connections per API process (a real server only; the embedded engine takes one). */
   dbPoolSize: number;
+  /** Seconds a request waits for a database connection before it is answered 503 (the database unreachable). */
+  dbAcquireTimeoutSeconds: number;
   /** Read replicas for the read-only queries, comma-separated URLs. */
   databaseReplicaUrls: string[];
   jwtSecret: string;
@@ -71,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     dataDir: env.DATA_DIR?.trim() || '.data/pg',
     dbPoolSize: z.int(env, 'DB_POOL_SIZE', 10, 1, 500, errors),
+    dbAcquireTimeoutSeconds: z.int(env, 'DB_ACQUIRE_TIMEOUT_SECONDS', 5, 1, 120, errors),
     databaseReplicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     jwtSecret,
     jwtSecretIsDefault: !env.JWT_SECRET,

@@ -24,7 +24,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     poolMax = embedded.maxConnections;
     logger.info({ dataDir: config.dataDir }, 'embedded PostgreSQL started');
   }
-  const orm = await MikroORM.init(ormOptions({ url, poolMax, replicaUrls: config.databaseReplicaUrls }));
+  const orm = await MikroORM.init(ormOptions({ url, poolMax, replicaUrls: config.databaseReplicaUrls, acquireTimeoutMs: config.dbAcquireTimeoutSeconds * 1000 }));
   try {
     const applied = await withMigrationLock(url, !!embedded, () => orm.getMigrator().up());
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');

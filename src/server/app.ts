@@ -13,7 +13,7 @@ import type { Logger } from '../logger';
 import { AuthenticationError, TokenVerifier } from './auth';
 import { createRequestContext, Memo, type RequestContext } from '../core/context';
 import { applyCors } from './cors';
-import { formatError, HttpError, httpErrorAnswer } from './errors';
+import { formatError, HttpError, httpErrorAnswer, RETRY_AFTER_SECONDS, serviceUnavailablePlugin } from './errors';
 import { serveExplorer, type ExplorerToken } from './explorer';
 import { idempotencyKeyOf, idempotencyPlugin, startIdempotencyCleanup } from './idempotency';
 import { queryLimits } from './limits';
@@ -97,6 +97,7 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
     plugins: [
       ...limits.plugins,
       idempotencyPlugin(em, config, logger, format),
+      serviceUnavailablePlugin(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       // Its landing page loads from a CDN; the explorer (explorer.ts) is served from this process's own packages.
@@ -179,6 +180,7 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
       const answer = httpErrorAnswer(format, err, target?.pathname === '/ready' ? 503 : 500);
       // After a refused body the connection is closed, never reused: what the client sent may not all have been read.
       if (answer.status === 413) res.setHeader('connection', 'close');
+      if (answer.status === 503) res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
       if (!res.headersSent) sendJson(res, answer.status, answer.body);
       else res.end();
     });
