@@ -12,6 +12,8 @@ export interface Config {
   dbPoolSize: number;
   /** Seconds a request waits for a database connection before it is answered 503 (the database unreachable). */
   dbAcquireTimeoutSeconds: number;
+  /** Seconds a stopping process gives the requests in flight to finish before it cuts them. */
+  shutdownGraceSeconds: number;
   /** Read replicas for the read-only queries, comma-separated URLs. */
   databaseReplicaUrls: string[];
   jwtSecret: string;
@@ -74,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.DATA_DIR?.trim() || '.data/pg',
     dbPoolSize: z.int(env, 'DB_POOL_SIZE', 10, 1, 500, errors),
     dbAcquireTimeoutSeconds: z.int(env, 'DB_ACQUIRE_TIMEOUT_SECONDS', 5, 1, 120, errors),
+    shutdownGraceSeconds: z.int(env, 'SHUTDOWN_GRACE_SECONDS', 10, 0, 600, errors),
     databaseReplicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     jwtSecret,
     jwtSecretIsDefault: !env.JWT_SECRET,

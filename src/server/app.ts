@@ -31,7 +31,8 @@ export interface App {
   listen(port: number, host?: string): Promise<void>;
   /** Bearer tokens the explorer offers to ask with (the demo data's, on a developer's embedded engine). */
   offerExplorerTokens(tokens: readonly ExplorerToken[]): void;
-  close(): Promise<void>;
+  /** Stops taking connections, waits for the requests in flight (up to `graceMs`, SHUTDOWN_GRACE_SECONDS by default), then stops. */
+  close(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -195,10 +196,19 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
     offerExplorerTokens(tokens) {
       explorerTokens = tokens;
     },
-    async close() {
+    async close(graceMs = config.shutdownGraceSeconds * 1000) {
+      // Stop listening (new connections are refused), close the idle keep-alive ones, and let the requests in flight
+      // finish: each connection is closed as soon as its last answer is out. Past the grace, whatever runs is cut.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
+      server.closeIdleConnections();
+      const idle = setInterval(() => server.closeIdleConnections(), 50);
+      const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+      try {
+        await closed;
+      } finally {
+        clearInterval(idle);
+        clearTimeout(cut);
+      }
       await cleanup.stop();
       await apollo.stop();
     },
