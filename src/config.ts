@@ -30,6 +30,10 @@ export interface Config {
   dataDir: string;
   /** Connections per API process (a real server only; the embedded engine takes one). */
   dbPoolSize: number;
+  /** Seconds a request waits for a database connection before it is answered 503 (the database unreachable). */
+  dbAcquireTimeoutSeconds: number;
+  /** Seconds a stopping process gives the requests in flight to finish before it cuts them. */
+  shutdownGraceSeconds: number;
   /** Read replicas for the read-only queries, comma-separated URLs. */
   databaseReplicaUrls: string[];
   /** HS256 key of the development tokens (`npm run token`, the demo data). */
@@ -56,6 +60,8 @@ export interface Config {
   maxQueryCost: number;
   maxAliases: number;
   maxTokens: number;
+  /** Bytes of memory the parsed documents (and persisted query texts) kept between requests may take. */
+  documentCacheBytes: number;
   /** Seconds between two sweeps that write EXPIRED on lapsed options; 0 turns the sweep off in this process. */
   optionSweepSeconds: number;
   /** Origins whose browser apps may call the API (CORS); `*` for any, empty for none. */
@@ -200,6 +206,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     dataDir: env.DATA_DIR?.trim() || '.data/pg',
     dbPoolSize: z.int(env, 'DB_POOL_SIZE', 10, 1, 500, errors),
+    dbAcquireTimeoutSeconds: z.int(env, 'DB_ACQUIRE_TIMEOUT_SECONDS', 5, 1, 120, errors),
+    shutdownGraceSeconds: z.int(env, 'SHUTDOWN_GRACE_SECONDS', 10, 0, 600, errors),
     databaseReplicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     jwtSecret,
     jwtSecretIsDefault: !env.JWT_SECRET,
@@ -216,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryCost: z.int(env, 'MAX_QUERY_COST', 5000, 10, 1_000_000, errors),
     maxAliases: z.int(env, 'MAX_ALIASES', 15, 1, 1000, errors),
     maxTokens: z.int(env, 'MAX_TOKENS', 2000, 100, 100_000, errors),
+    documentCacheBytes: z.int(env, 'DOCUMENT_CACHE_MB', 16, 1, 4096, errors) * 1024 * 1024,
     corsOrigins: corsOrigins(env.CORS_ORIGINS, errors),
     publicUrl: (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
     optionSweepSeconds: z.int(env, 'OPTION_SWEEP_SECONDS', 60, 0, 86_400, errors),

@@ -36,13 +36,22 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
-    // Requests still running get a few seconds; after that the process goes regardless.
-    setTimeout(() => process.exit(1), 10_000).unref();
-    await sweep.stop();
-    await webhooks.stop();
-    await app.close();
-    await db.close();
+    logger.info({ signal, graceSeconds: config.shutdownGraceSeconds }, 'shutting down');
+    // The requests in flight get the grace; should closing hang past it (a database that never answers), the process goes regardless.
+    setTimeout(() => {
+      logger.error('shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, (config.shutdownGraceSeconds + 5) * 1000).unref();
+    try {
+      await app.close();
+      await sweep.stop();
+      await webhooks.stop();
+      await db.close();
+    } catch (err) {
+      logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
+    logger.info('stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
+import { withMigrationLock } from './migration-lock';
 import { ormOptions } from './orm-options';
 
 export interface Database {
@@ -23,9 +24,9 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     poolMax = embedded.maxConnections;
     logger.info({ dataDir: config.dataDir }, 'embedded PostgreSQL started');
   }
-  const orm = await MikroORM.init(ormOptions({ url, poolMax, replicaUrls: config.databaseReplicaUrls }));
+  const orm = await MikroORM.init(ormOptions({ url, poolMax, replicaUrls: config.databaseReplicaUrls, acquireTimeoutMs: config.dbAcquireTimeoutSeconds * 1000 }));
   try {
-    const applied = await orm.getMigrator().up();
+    const applied = await withMigrationLock(url, !!embedded, () => orm.getMigrator().up());
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
   } catch (err) {
     await orm.close(true);

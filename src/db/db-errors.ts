@@ -32,3 +32,27 @@ export const isUniqueViolation = (err: unknown, constraint?: string): boolean =>
 /** True for a failure that the same work, run again from the start, may not meet: a deadlock or a serialization failure. */
 export const isTransient = (err: unknown): boolean =>
   isViolation(err, SqlState.DEADLOCK_DETECTED) || isViolation(err, SqlState.SERIALIZATION_FAILURE);
+
+/** Socket errors that mean the database cannot be reached, or the connection to it was lost. */
+const UNREACHABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** SQLSTATEs of a server going away: admin shutdown, crash shutdown, cannot connect now (starting or stopping). */
+const SHUTDOWN_STATES = new Set(['57P01', '57P02', '57P03']);
+/** What the pool (knex's acquire timeout) and the driver (pg) say, without a code, when no connection can be had. */
+const UNREACHABLE_MESSAGES = /Timeout acquiring a connection|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly/i;
+
+/**
+ * True when a failure means the database is unreachable (refused, reset, shut down, a connection exception of class
+ * 08, or no connection from the pool in time) rather than that the request or the code is wrong: the same request
+ * will succeed once the database is back. Drivers and the ORM wrap errors, so the causes are followed too.
+ */
+export function isConnectionFailure(err: unknown): boolean {
+  let e: unknown = err;
+  for (let depth = 0; typeof e === 'object' && e !== null && depth < 6; depth++) {
+    const { code, name, message } = e as { code?: unknown; name?: unknown; message?: unknown };
+    if (typeof code === 'string' && (UNREACHABLE_ERRNOS.has(code) || SHUTDOWN_STATES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+    if (name === 'KnexTimeoutError' || UNREACHABLE_MESSAGES.test(String(message ?? ''))) return true;
+    const wrapped = e as { cause?: unknown; originalError?: unknown; previous?: unknown };
+    e = wrapped.cause ?? wrapped.originalError ?? wrapped.previous;
+  }
+  return false;
+}

@@ -9,6 +9,11 @@ export interface OrmConnection {
   url: string;
   poolMax: number;
   replicaUrls?: string[];
+  /**
+   * Milliseconds a query waits for a pooled connection, and a new connection may take to open, before it fails (and
+   * the request is answered 503): without a bound, requests hang for a minute while the database is unreachable.
+   */
+  acquireTimeoutMs?: number;
   /** Called with every SQL statement, e.g. to count them. */
   onQuery?: (sql: string) => void;
 }
@@ -21,7 +26,8 @@ export function ormOptions(conn: OrmConnection): Options {
     // Hands each committed transaction's domain events to this process's listeners (src/core/events.ts).
     subscribers: [committedEventsSubscriber],
     extensions: [Migrator],
-    pool: { min: 0, max: conn.poolMax },
+    pool: { min: 0, max: conn.poolMax, acquireTimeoutMillis: conn.acquireTimeoutMs ?? 10_000, createTimeoutMillis: conn.acquireTimeoutMs ?? 10_000 },
+    driverOptions: { connection: { connectionTimeoutMillis: conn.acquireTimeoutMs ?? 10_000 } },
     replicas: conn.replicaUrls?.map((clientUrl, i) => ({ name: `replica-${i + 1}`, clientUrl })),
     forceUtcTimezone: true,
     // Every read names what it loads; nothing lazy-loads behind a resolver's back.

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig } from '../config';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded-postgres';
+import { withMigrationLock } from '../db/migration-lock';
 import { ormOptions } from '../db/orm-options';
 
 const USAGE = 'usage: migrate up | down [all] | check | pending | create [name]';
@@ -22,12 +23,14 @@ async function main(): Promise<void> {
   try {
     switch (command) {
       case 'up':
-        for (const m of await migrator.up()) process.stdout.write(`applied ${m.name}\n`);
+        for (const m of await withMigrationLock(url, !!embedded, () => migrator.up())) process.stdout.write(`applied ${m.name}\n`);
         break;
-      case 'down':
+      case 'down': {
         // `down` reverts the last migration; `down all` every one of them.
-        for (const m of await migrator.down(name === 'all' ? { to: 0 } : undefined)) process.stdout.write(`reverted ${m.name}\n`);
+        const reverted = await withMigrationLock(url, !!embedded, () => migrator.down(name === 'all' ? { to: 0 } : undefined));
+        for (const m of reverted) process.stdout.write(`reverted ${m.name}\n`);
         break;
+      }
       case 'pending':
         for (const m of await migrator.getPendingMigrations()) process.stdout.write(`${m.name}\n`);
         break;

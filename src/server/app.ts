@@ -14,11 +14,12 @@ import { inRequestScope, type Logger } from '../logger';
 import { AuthenticationError, IdentityUnavailableError, TokenVerifier } from './auth';
 import { createRequestContext, Memo, type RequestContext } from '../core/context';
 import { applyCors } from './cors';
-import { formatError, HttpError, httpErrorAnswer } from './errors';
+import { formatError, HttpError, httpErrorAnswer, RETRY_AFTER_SECONDS, serviceUnavailablePlugin } from './errors';
 import { serveExplorer, type ExplorerToken } from './explorer';
 import { idempotencyKeyOf, idempotencyPlugin, startIdempotencyCleanup } from './idempotency';
 import { queryLimits } from './limits';
 import { ApiMetrics, newObservation, type Observation } from './metrics';
+import { queryCaches } from './query-caches';
 import { knownOperationTypes } from './operation-types';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
 import { createSchema, MODULE_ROUTES } from './schema';
@@ -27,8 +28,6 @@ import { createSubscriptionServer } from './subscriptions';
 import { provideEventStream } from '../core/event-stream';
 
 const MAX_BODY_BYTES = 1024 * 1024;
-/** Seconds a client is told to wait when the identity provider's key set cannot be fetched. */
-const IDENTITY_RETRY_AFTER_SECONDS = 5;
 
 export interface App {
   server: Server;
@@ -38,7 +37,8 @@ export interface App {
   listen(port: number, host?: string): Promise<void>;
   /** Bearer tokens the explorer offers to ask with (the demo data's, on a developer's embedded engine). */
   offerExplorerTokens(tokens: readonly ExplorerToken[]): void;
-  close(): Promise<void>;
+  /** Stops taking connections, waits for the requests in flight (up to `graceMs`, SHUTDOWN_GRACE_SECONDS by default), then stops. */
+  close(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -56,15 +56,33 @@ function splitTarget(target: string): { pathname: string; search: string } | nul
   return query < 0 ? { pathname: target, search: '' } : { pathname: target.slice(0, query), search: target.slice(query) };
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'BAD_REQUEST', 'request body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/**
+ * Past the limit the rest of a body is still read, and dropped, up to this much: the 413 then goes out on a connection
+ * whose input is drained, so closing it is a clean close the client sees. Closing a socket with unread input resets it,
+ * and a reset can destroy the 413 before the client reads it. A larger body is not waited for.
+ */
+const MAX_DRAINED_BYTES = 16 * MAX_BODY_BYTES;
+
+function bodyTooLarge(): HttpError {
+  return new HttpError(413, 'BAD_REQUEST', 'request body too large');
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  const declared = Number(req.headers['content-length']);
+  if (declared > MAX_DRAINED_BYTES) return Promise.reject(bodyTooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_DRAINED_BYTES) {
+        req.removeAllListeners('data');
+        reject(bodyTooLarge());
+      } else if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => (size > MAX_BODY_BYTES ? reject(bodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    req.on('error', reject);
+  });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -91,14 +109,18 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
   metrics.instrumentMutations(schema);
   const limits = queryLimits(schema, config);
   const format = formatError(logger);
+  const caches = queryCaches(config.documentCacheBytes);
   const apollo = new ApolloServer<RequestContext>({
     schema,
+    documentStore: caches.documentStore,
+    persistedQueries: caches.persistedQueries,
     // No HTTP caching of GraphQL answers here; the cache-control plugin would still run on every field.
     plugins: [
       // First: a limit refusing the operation in a later plugin must not keep the metrics from learning its name.
       metrics.plugin(),
       ...limits.plugins,
       idempotencyPlugin(em, config, logger, format),
+      serviceUnavailablePlugin(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       // Its landing page loads from a CDN; the explorer (explorer.ts) is served from this process's own packages.
@@ -187,7 +209,7 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
           }
           if (err instanceof IdentityUnavailableError) {
             logger.warn({ err: err.cause }, 'identity provider key set unreachable');
-            const headers = new HeaderMap([['retry-after', String(IDENTITY_RETRY_AFTER_SECONDS)]]);
+            const headers = new HeaderMap([['retry-after', String(RETRY_AFTER_SECONDS)]]);
             throw new GraphQLError(err.message, { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers } } });
           }
           throw err;
@@ -230,6 +252,9 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
     inRequestScope(log, () =>
       handle().catch((err: unknown) => {
         const answer = httpErrorAnswer(format, err, target?.pathname === '/ready' ? 503 : 500);
+        // After a refused body the connection is closed, never reused: what the client sent may not all have been read.
+        if (answer.status === 413) res.setHeader('connection', 'close');
+        if (answer.status === 503) res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
         if (!res.headersSent) sendJson(res, answer.status, answer.body);
         else res.end();
       }),
@@ -252,12 +277,22 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
     offerExplorerTokens(tokens) {
       explorerTokens = tokens;
     },
-    async close() {
+    async close(graceMs = config.shutdownGraceSeconds * 1000) {
+      // Subscriptions first (each socket told 1001, going away), then the LISTEN connection.
       await subscriptions.close();
       await events.close();
+      // Then stop listening (new connections are refused), close the idle keep-alive ones, and let the requests in flight
+      // finish: each connection is closed as soon as its last answer is out. Past the grace, whatever runs is cut.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
+      server.closeIdleConnections();
+      const idle = setInterval(() => server.closeIdleConnections(), 50);
+      const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+      try {
+        await closed;
+      } finally {
+        clearInterval(idle);
+        clearTimeout(cut);
+      }
       await cleanup.stop();
       await apollo.stop();
     },

@@ -1,5 +1,7 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isConnectionFailure } from '../db/db-errors';
 import { requestLogger, type Logger } from '../logger';
 import { limitCode } from './limits';
 
@@ -22,6 +24,11 @@ const CLIENT_CODES = new Set([
   'IDEMPOTENCY_KEY_REUSED',
   'IDEMPOTENCY_KEY_IN_USE',
 ]);
+
+/** The code of an answer given while the database is unreachable, with HTTP 503 and Retry-After. */
+export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
+/** Seconds a client is told to wait before trying again while the database is unreachable. */
+export const RETRY_AFTER_SECONDS = 5;
 
 /** A failure of the HTTP layer, before any GraphQL: its status and client code. */
 export class HttpError extends Error {
@@ -69,7 +76,13 @@ export function formatError(logger: Logger) {
       const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions: { ...extensions, code: limit ?? clientCode } };
     }
-    requestLogger(logger).error({ err: unwrapResolverError(error) ?? error, path: formatted.path }, 'unexpected error');
+    const cause = unwrapResolverError(error) ?? error;
+    if (isConnectionFailure(cause)) {
+      // Not a fault of the request or of the code: the same request succeeds once the database is back.
+      requestLogger(logger).warn({ err: cause, path: formatted.path }, 'database unavailable');
+      return { message: 'The service is unavailable for a moment; try again shortly', path: formatted.path, extensions: { code: SERVICE_UNAVAILABLE } };
+    }
+    requestLogger(logger).error({ err: cause, path: formatted.path }, 'unexpected error');
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }
@@ -88,5 +101,25 @@ export function httpErrorAnswer(
       ? new GraphQLError(err.message, { extensions: { code: err.code } })
       : new GraphQLError('Unexpected error', { originalError: err instanceof Error ? err : new Error(String(err)) });
   const answer = format(error.toJSON(), err instanceof HttpError ? error : err);
-  return { status: err instanceof HttpError ? err.status : faultStatus, body: { errors: [answer] } };
+  const status = err instanceof HttpError ? err.status : answer.extensions?.code === SERVICE_UNAVAILABLE ? 503 : faultStatus;
+  return { status, body: { errors: [answer] } };
+}
+
+/**
+ * Apollo plugin: an answer with an error the mapper told as SERVICE_UNAVAILABLE (the database unreachable) goes out
+ * as HTTP 503 with Retry-After, which load balancers and clients retry, rather than as 200 with an error inside.
+ */
+export function serviceUnavailablePlugin<C extends object>(): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          if (!errors?.some((e) => e.extensions?.code === SERVICE_UNAVAILABLE)) return;
+          response.http.status = 503;
+          response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+        },
+      };
+    },
+  };
 }

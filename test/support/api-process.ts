@@ -29,21 +29,34 @@ async function freePort(): Promise<number> {
 
 export interface ApiProcess {
   url: string;
+  /** The process id, to read its memory from /proc or to signal it. */
+  pid: number;
+  /** Resolves with the exit code (null when a signal ended it) once the process has exited. */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
   /** Kills it at once (SIGKILL), as a crash would: nothing of it runs after. */
   kill(): Promise<void>;
 }
 
+export interface ApiProcessOptions {
+  /** Arguments for node before the script, e.g. `--max-old-space-size=160`. */
+  nodeArgs?: string[];
+  /** Seconds it may take to become ready (20 by default). */
+  readySeconds?: number;
+}
+
 /** Starts `node dist/src/main.js` against a database (with `env` on top of the test defaults) and waits until it is ready. */
-export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ApiProcess> {
+export async function startApiProcess(databaseUrl: string, env: Record<string, string> = {}, options: ApiProcessOptions = {}): Promise<ApiProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['dist/src/main.js'], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), 'dist/src/main.js'], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', JWT_SECRET: TEST_JWT_SECRET, SEED_DEMO: 'false', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 20_000;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const readySeconds = options.readySeconds ?? 20;
+  const deadline = Date.now() + readySeconds * 1000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`API process exited with ${child.exitCode}`);
     try {
@@ -53,12 +66,14 @@ export async function startApiProcess(databaseUrl: string, env: Record<string, s
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error('API process did not become ready in 20 s');
+      throw new Error(`API process did not become ready in ${readySeconds} s`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
     url: `${base}/graphql`,
+    pid: child.pid!,
+    exited,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
