@@ -1,6 +1,8 @@
 import pino from 'pino';
 import { loadConfig } from '../src/config';
 import { registerGauge } from '../src/core/metrics';
+// The process loads the webhook outbox with its worker (src/main.ts), which registers the backlog gauge.
+import '../src/modules/webhook/webhook-outbox';
 import { createApp, type App } from '../src/server/app';
 import { CreatePhysicalBookingDocument } from './generated/graphql';
 import { confirmedPhysical } from './support/factories';
@@ -110,6 +112,18 @@ describe('GET /metrics', () => {
     expect(used + free).toBeLessThanOrEqual(max);
     expect(samples.get(series('twinbook_db_pool_connections', { state: 'pending' }))).toBe(0);
     expect(samples.has('process_cpu_user_seconds_total')).toBe(true);
+    // The webhook backlog: deliveries not yet sent and events not yet queued (no worker runs in this app).
+    const s = await seedPricedScenario(app);
+    expect((await app.gql(CreatePhysicalBookingDocument, { input: confirmedPhysical(s, 9, 17) }, s.agency.token)).createPhysicalBooking.userErrors).toEqual([]);
+    const withBooking = await scrape();
+    const [backlog] = await app.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ n: string }[]>(
+        `select (select count(*) from webhook_delivery where status = 'PENDING') + (select count(*) from domain_event where fanned_out_at is null) as n`,
+      );
+    expect(Number(backlog.n)).toBeGreaterThan(0);
+    expect(withBooking.get('twinbook_webhook_deliveries_pending')).toBe(Number(backlog.n));
     expect(samples.has('nodejs_heap_size_used_bytes')).toBe(true);
   });
 

@@ -54,6 +54,8 @@ export const REFERENCE: readonly ReferenceTable[] = [
     because:
       'few rows, found by its token hash without knowing the model (and an agency or brand feed has none); Citus allows no foreign key from a reference table to a distributed one, so calendar_feed_model_id_foreign must be dropped (the service checks the model) before sharding',
   },
+  { table: 'campaign', because: 'a brand’s plan and budget: few rows, read with bookings of many models (its totals fan out, the campaign row is local everywhere)' },
+  { table: 'webhook_endpoint', because: 'an agency’s or a brand’s few endpoints, read when any model’s event is fanned out to them' },
   { table: 'mikro_orm_migrations', because: 'the migrator’s own bookkeeping, read and written on the coordinator' },
 ];
 
@@ -81,6 +83,25 @@ export const DISTRIBUTED: readonly DistributedTable[] = [
     colocateWith: 'none',
     otherColumnBecause: 'a key belongs to the viewer who sent it, is never joined with a model’s data, and its primary key (viewer, key) starts with it',
   },
+  {
+    table: 'domain_event',
+    column: 'model_id',
+    colocateWith: 'model',
+    // Written in the transaction of the change it records, so on the shard of the booking, lockout or payout it is about.
+  },
+  {
+    table: 'webhook_delivery',
+    column: 'endpoint_id',
+    colocateWith: 'none',
+    otherColumnBecause: 'a delivery is claimed, sent and listed by its endpoint, never joined with a model’s data; its unique (endpoint_id, event_id) starts with it',
+  },
+  {
+    table: 'webhook_attempt',
+    column: 'endpoint_id',
+    colocateWith: 'webhook_delivery',
+    otherColumnBecause: 'an attempt is read with its delivery, so it lives on the delivery’s shard',
+    columnMissingBecause: 'keyed by delivery_id only; before sharding it gains endpoint_id (copied from its delivery) and its foreign key becomes (delivery_id, endpoint_id)',
+  },
 ];
 
 const UUID_KEY =
@@ -91,6 +112,18 @@ export const KEY_EXCEPTIONS: readonly KeyException[] = [
   { table: 'digital_twin', key: 'digital_twin_pkey', because: UUID_KEY },
   { table: 'lockout', key: 'lockout_pkey', because: UUID_KEY },
   { table: 'rate_card', key: 'rate_card_pkey', because: UUID_KEY },
+  { table: 'domain_event', key: 'domain_event_pkey', because: UUID_KEY },
+  {
+    table: 'domain_event',
+    key: 'domain_event_seq_unique',
+    because:
+      'one order for all events; before sharding it becomes (model_id, seq): subscribers catch up per shard, and webhooks keep their order per booking, which lives on one shard',
+  },
+  {
+    table: 'webhook_delivery',
+    key: 'webhook_delivery_pkey',
+    because: 'a uuid primary key on id alone; before sharding it becomes (id, endpoint_id), and the attempts’ foreign key carries endpoint_id',
+  },
   {
     table: 'exclusivity_claim',
     key: 'exclusivity_claim_pkey',

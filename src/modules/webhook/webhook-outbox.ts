@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { newId } from '../../common/ids';
 import { eventVisibleTo, type DomainEvent } from '../../core/events';
+import { registerGauge } from '../../core/metrics';
 import { endpointViewer } from './webhook.service';
 
 /*
@@ -89,3 +90,9 @@ export async function pendingWebhookDeliveries(em: EntityManager): Promise<numbe
   );
   return Number(row.n);
 }
+
+registerGauge({
+  name: 'twinbook_webhook_deliveries_pending',
+  help: 'Webhook deliveries waiting to be sent (due now or retrying later), plus events not yet queued for their endpoints.',
+  collect: pendingWebhookDeliveries,
+});
