@@ -13,6 +13,7 @@ import { Migration20261130050041_calendar_feed } from '../../migrations/Migratio
 import { Migration20261130051000_booking_change_moves } from '../../migrations/Migration20261130051000_booking_change_moves';
 import { Migration20261130052000_payout_postponement } from '../../migrations/Migration20261130052000_payout_postponement';
 import { Migration20261201090000_idempotency_key } from '../../migrations/Migration20261201090000_idempotency_key';
+import { Migration20261204000000_model_attributes } from '../../migrations/Migration20261204000000_model_attributes';
 
 /** Every migration in order. Listed by hand so that the built server and the tests run the same set. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261130051000_booking_change_moves', class: Migration20261130051000_booking_change_moves },
   { name: 'Migration20261130052000_payout_postponement', class: Migration20261130052000_payout_postponement },
   { name: 'Migration20261201090000_idempotency_key', class: Migration20261201090000_idempotency_key },
+  { name: 'Migration20261204000000_model_attributes', class: Migration20261204000000_model_attributes },
 ];
