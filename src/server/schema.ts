@@ -19,6 +19,7 @@ import { feedRoute } from '../modules/feed/feed.route';
 import type { HttpRoute } from '../core/http-route';
 import type { RequestContext } from '../core/context';
 import { ViewerResolver } from '../modules/viewer/viewer.resolver';
+import { ModelPlanningResolver, SearchResolver } from '../modules/search/search.resolver';
 
 /** Role at the resolver: @Authorized() needs a signed-in viewer, @Authorized(roles) one of those roles. */
 const authChecker: AuthChecker<RequestContext> = ({ context }, roles) =>
@@ -51,6 +52,8 @@ export async function createSchema(): Promise<GraphQLSchema> {
       PayoutResolver,
       ModelEarningsResolver,
       CalendarFeedResolver,
+      SearchResolver,
+      ModelPlanningResolver,
     ],
     orphanedTypes: [PhysicalBooking, DigitalBooking],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],

@@ -31,7 +31,8 @@ const CALENDAR_ROWS: PreparedStatement = {
     order by b.start_at, b.id`,
 };
 
-const local = (w: LocalWallTime): LocalTime => ({ dateTime: w.local, date: w.date, offset: w.offset, timeZone: w.zone });
+/** A wall time as the API shows it. */
+export const local = (w: LocalWallTime): LocalTime => ({ dateTime: w.local, date: w.date, offset: w.offset, timeZone: w.zone });
 
 /** True when the viewer may read this model's calendar (READ_CALENDAR): her side, an admin, or a brand (other work as busy blocks). */
 export function canReadCalendar(ctx: RequestContext, model: Model): boolean {
