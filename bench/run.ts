@@ -11,6 +11,7 @@ import { createLogger } from '../src/logger';
 import { createApp } from '../src/server/app';
 import { signToken } from '../src/core/tokens';
 import { Role } from '../src/core/viewer';
+import { benchSearch } from './search';
 
 // `npm run bench`: one run, one database, the API in its own process and the load from this one.
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -19,7 +20,8 @@ const DB = process.env.BENCH_DB ?? 'twinbook_bench';
 const SECRET = 'bench-secret-that-is-long-enough-0123456789';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = 16;
-// BENCH_ONLY=write,calendar,money,idempotency,schedule,twin runs only those parts (all by default), e.g. to profile one of them.
+// BENCH_ONLY=write,calendar,money,idempotency,schedule,twin runs only those parts (all by default), e.g. to profile one of them;
+// BENCH_ONLY=search runs the search for who is free on a world of its own (10,000 models, 1,000,000 bookings).
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'write,calendar,money,idempotency,schedule,twin').split(',').map((s) => s.trim()));
 const PORT = Number(process.env.BENCH_PORT ?? 4950);
 const HOUR = 3600_000;
@@ -551,6 +553,9 @@ async function main(): Promise<void> {
         `p50 ${raw.p50.toFixed(1)} ms`,
         `p95 ${raw.p95.toFixed(1)} ms, ${raw.rate.toFixed(0)} tx/s; GraphQL at ${((exclusive.rate / raw.rate) * 100).toFixed(1)} % of it`,
       ]);
+    }
+    if (ONLY.has('search')) {
+      await benchSearch({ pool, graphqlUrl, seconds: SECONDS, rows, closedLoop, token: (claims) => signToken(SECRET, claims), countStatements: (agencyId, requests) => countStatements({ ...world, agencyId }, requests) });
     }
   } finally {
     stop();

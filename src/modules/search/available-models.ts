@@ -27,7 +27,7 @@ import type { AvailabilitySearchInput, AvailableModel, AvailableModelsArgs } fro
 const MINUTE = 60_000;
 
 /** A checked search, with the brand it is for (null: a physical search by an agency or admin, for no brand). */
-interface Search {
+export interface Search {
   input: AvailabilitySearchInput;
   brandId: string | null;
   blocked: { start: Date; end: Date };
