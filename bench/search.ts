@@ -41,14 +41,15 @@ async function seed(pool: Pool): Promise<{ agencies: string[]; brandId: string }
      from generate_series(0, $2 - 1) i`,
     [agencies, MODELS],
   );
-  // A third of the models have an active twin; every tenth of those a cap of 2.
+  // A third of the models (those of the agency that searches) have an active twin, half of them consenting to
+  // e-commerce; every tenth model a cap of 2.
   await pool.query(
     `insert into digital_twin (id, model_id, status, model_share_bps, agency_share_bps, platform_share_bps, max_concurrent_jobs, allowed_media,
        allowed_territories, allowed_categories, excluded_categories, excluded_brand_ids, created_at, updated_at)
      select gen_random_uuid(), m.id, 'ACTIVE', 6000, 3000, 1000, case when n % 10 = 0 then 2 end,
        case when n % 2 = 0 then '{ECOMMERCE,SOCIAL}'::text[] else '{SOCIAL}'::text[] end, case when n % 3 = 0 then '{EU}'::text[] else '{WORLDWIDE}'::text[] end,
        '{APPAREL,FOOTWEAR}', '{}', '{}', now(), now()
-     from (select id, row_number() over (order by created_at) as n from model where name like 'Search model %') m where m.n % 3 = 0`,
+     from (select id, row_number() over (order by created_at) as n from model where name like 'Search model %') m where m.n % 3 = 1`,
   );
   // 100 bookings a model, 87.6 hours apart and 8 hours long from an hour that differs per model: 70 % confirmed,
   // 20 % options, 10 % cancelled.
