@@ -17,6 +17,7 @@ import { benchFeed } from './feed';
 import { benchCampaign } from './campaign';
 import { strictPoster } from './post';
 import { benchSubscriptions } from './subscriptions';
+import { benchSearch } from './search';
 
 // `npm run bench`: one run, one database, the API in its own process and the load from this one.
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -25,7 +26,8 @@ const DB = process.env.BENCH_DB ?? 'twinbook_bench';
 const SECRET = 'bench-secret-that-is-long-enough-0123456789';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = 16;
-// BENCH_ONLY=write,calendar,money,idempotency,schedule,twin,lean,feed,campaign,subscriptions runs only those parts (all by default), e.g. to profile one of them.
+// BENCH_ONLY=write,calendar,money,idempotency,schedule,twin,lean,feed,campaign,subscriptions runs only those parts (all by default), e.g. to profile one of them;
+// BENCH_ONLY=search runs the search for who is free on a world of its own (10,000 models, 1,000,000 bookings).
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'write,calendar,money,idempotency,schedule,twin,lean,feed,campaign,subscriptions').split(',').map((s) => s.trim()));
 const PORT = Number(process.env.BENCH_PORT ?? 4950);
 const HOUR = 3600_000;
@@ -568,6 +570,9 @@ async function main(): Promise<void> {
     }
     if (ONLY.has('subscriptions')) {
       await benchSubscriptions({ databaseUrl: dbUrl(), secret: SECRET, pool, agencyId: world.agencyId, brandId: world.brandId, ports: [PORT + 1, PORT + 2], mutations: 200, rows });
+    }
+    if (ONLY.has('search')) {
+      await benchSearch({ pool, graphqlUrl, seconds: SECONDS, rows, closedLoop, token: (claims) => signToken(SECRET, claims), countStatements: (agencyId, requests) => countStatements({ ...world, agencyId }, requests) });
     }
   } finally {
     stop();

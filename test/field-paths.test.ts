@@ -43,6 +43,7 @@ import {
   RescheduleBookingDocument,
   RevokeCalendarFeedDocument,
   ScheduleCampaignDocument,
+  SetModelAttributesDocument,
   SetRateCardDocument,
   UpdateDigitalTwinDocument,
   CreateWebhookEndpointDocument,
@@ -146,6 +147,14 @@ const digital = () => ({
 /** One representative refusal of every mutation, and a few more where a path runs through lists and nested inputs. */
 const CASES: Case[] = [
   { refusal: 'createAgency with a blank name', doc: CreateAgencyDocument, variables: () => ({ input: { name: '  ' } }), token: () => app.adminToken, code: 'INVALID_INPUT', field: ['input', 'name'] },
+  {
+    refusal: 'setModelAttributes with a value outside the vocabulary',
+    doc: SetModelAttributesDocument,
+    variables: () => ({ modelId: s.model.id, attributes: [{ key: 'height_cm', value: '180' }, { key: 'hair', value: 'PURPLE' }] }),
+    token: () => s.agency.token,
+    code: 'INVALID_INPUT',
+    field: ['attributes', '1', 'value'],
+  },
   { refusal: 'createBrand with a blank name', doc: CreateBrandDocument, variables: () => ({ input: { name: '' } }), token: () => app.adminToken, code: 'INVALID_INPUT', field: ['input', 'name'] },
   {
     refusal: 'createModel with an unknown time zone',

@@ -132,9 +132,9 @@ export function toConnection<T>(rows: T[], size: number, cursorOf: (row: T) => C
 // The exact shape createdAtCursor writes; a hand-made key (a six-digit year, say) could reach SQL and fail there.
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-/** The filter for rows after a cursor in (createdAt, id) order. */
-export function afterCreatedAt(after: string | null | undefined): object {
-  if (!after) return {};
+/** The position a cursor in (createdAt, id) order names, checked; null without a cursor. */
+export function createdAtPosition(after: string | null | undefined): { at: Date; id: string } | null {
+  if (!after) return null;
   const c = decodeCursor(after);
   const at = new Date(c.key);
   // Every id is a uuid: anything else in a cursor would make PostgreSQL fail on the comparison.
@@ -146,7 +146,13 @@ export function afterCreatedAt(after: string | null | undefined): object {
   // A well-formed key can still name a year the database refuses (year 0); only ours ever reach SQL.
   const outOfSpan = checkInstant(at, ['after']);
   if (outOfSpan) throw badArgumentOf(outOfSpan);
-  return { $or: [{ createdAt: { $gt: at } }, { createdAt: at, id: { $gt: c.id } }] };
+  return { at, id: c.id };
+}
+
+/** The filter for rows after a cursor in (createdAt, id) order. */
+export function afterCreatedAt(after: string | null | undefined): object {
+  const p = createdAtPosition(after);
+  return p ? { $or: [{ createdAt: { $gt: p.at } }, { createdAt: p.at, id: { $gt: p.id } }] } : {};
 }
 
 /** The cursor of a row listed in (createdAt, id) order. */

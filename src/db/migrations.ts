@@ -15,6 +15,7 @@ import { Migration20261130052000_payout_postponement } from '../../migrations/Mi
 import { Migration20261201090000_idempotency_key } from '../../migrations/Migration20261201090000_idempotency_key';
 import { Migration20261202000000_domain_event } from '../../migrations/Migration20261202000000_domain_event';
 import { Migration20261202010000_webhooks } from '../../migrations/Migration20261202010000_webhooks';
+import { Migration20261204000000_model_attributes } from '../../migrations/Migration20261204000000_model_attributes';
 import { Migration20261205000000_campaign } from '../../migrations/Migration20261205000000_campaign';
 
 /** Every migration in order. Listed by hand so that the built server and the tests run the same set. */
@@ -35,5 +36,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261201090000_idempotency_key', class: Migration20261201090000_idempotency_key },
   { name: 'Migration20261202000000_domain_event', class: Migration20261202000000_domain_event },
   { name: 'Migration20261202010000_webhooks', class: Migration20261202010000_webhooks },
+  { name: 'Migration20261204000000_model_attributes', class: Migration20261204000000_model_attributes },
   { name: 'Migration20261205000000_campaign', class: Migration20261205000000_campaign },
 ];

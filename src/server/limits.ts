@@ -26,6 +26,17 @@ const calendarEstimator: ComplexityEstimator = ({ field, args, childComplexity }
 };
 
 /**
+ * Busy time and free slots are one statement for all the models of a request (a DataLoader batches them), and each
+ * model's answer is a short list of merged ranges: a model costs what its ranges' fields cost, whatever the window.
+ * `Query.busyRanges` is priced by the models it names (at most 100), so 50 models over a month cost about 200.
+ */
+const planningEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (field.name === 'busyRanges' && Array.isArray(args.modelIds)) return 10 + Math.min(args.modelIds.length, 101) * Math.max(childComplexity, 1);
+  if (field.name === 'busyRanges' || field.name === 'freeSlots') return 1 + Math.max(childComplexity, 1);
+  return undefined;
+};
+
+/**
  * A list's totalCount is one count query over the whole filtered list, not one item: it costs like a page of ten,
  * so that aliasing it many times is bounded like aliasing lists is.
  */
@@ -76,7 +87,7 @@ function estimateCost(
       query: document,
       operationName,
       variables,
-      estimators: [byArguments(calendarEstimator), byArguments(pagedEstimator), totalCountEstimator, simpleEstimator({ defaultComplexity: 1 })],
+      estimators: [byArguments(calendarEstimator), byArguments(planningEstimator), byArguments(pagedEstimator), totalCountEstimator, simpleEstimator({ defaultComplexity: 1 })],
     });
     return { cost, readArguments };
   } catch (err) {

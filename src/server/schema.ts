@@ -23,6 +23,7 @@ import type { RequestContext } from '../core/context';
 import { ViewerResolver } from '../modules/viewer/viewer.resolver';
 import { BookingSubscriptionResolver } from '../modules/booking/booking-subscription.resolver';
 import { CalendarSubscriptionResolver } from '../modules/calendar/calendar-subscription.resolver';
+import { ModelPlanningResolver, SearchResolver } from '../modules/search/search.resolver';
 
 /** Role at the resolver: @Authorized() needs a signed-in viewer, @Authorized(roles) one of those roles. */
 const authChecker: AuthChecker<RequestContext> = ({ context }, roles) =>
@@ -79,6 +80,8 @@ export async function createSchema(): Promise<GraphQLSchema> {
       BookingCampaignResolver,
       BookingSubscriptionResolver,
       CalendarSubscriptionResolver,
+      SearchResolver,
+      ModelPlanningResolver,
     ],
     orphanedTypes: [PhysicalBooking, DigitalBooking],
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],

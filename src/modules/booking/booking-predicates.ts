@@ -1,4 +1,4 @@
-import { BookingStatus, BookingType } from './booking-status';
+import { BookingStatus, BookingType, LIVE_STATUSES } from './booking-status';
 import { effectiveStatusSql } from './effective-status';
 
 /*
@@ -44,3 +44,23 @@ export const liveOptionSql = (alias: string, now: string): string =>
  */
 export const workOverlapsSql = (alias: string, range: string): string =>
   `${overlapsSql(alias, range)} and ${rangeSql(`${alias}.start_at`, `${alias}.end_at`)} && ${range}`;
+
+/** The booking row `alias` is a twin job that counts against the twin's cap: digital, an option or confirmed. */
+export const liveDigitalSql = (alias: string): string =>
+  `${alias}.type = '${BookingType.DIGITAL}' and ${alias}.status in (${sqlList(LIVE_STATUSES)})`;
+
+/**
+ * The most live twin jobs of the model `modelId` running at one instant of the SQL range `range`, leaving out the
+ * booking `excludeId` (SQL; null leaves none out). Every job is clipped to the range, and the peak of half-open ranges
+ * is reached at one of their (clipped) starts, so counting at each start is exact.
+ */
+export const twinPeakSql = (modelId: string, range: string, excludeId: string): string => {
+  const job = (a: string) => `${a}.model_id = ${modelId} and ${liveDigitalSql(a)} and ${overlapsSql(a, range)} and ${a}.id is distinct from ${excludeId}`;
+  return `(select coalesce(max((select count(*) from booking d2 where ${job('d2')}
+      and d2.blocked_start <= pt.at and d2.blocked_end > pt.at)), 0)::int
+    from (select greatest(d.blocked_start, lower(${range})) as at from booking d where ${job('d')}) pt)`;
+};
+
+/** The twin row `twin` may take one more job over the SQL range `range`: it has no cap, or its peak there is below it. */
+export const twinHasRoomSql = (twin: string, modelId: string, range: string, excludeId: string): string =>
+  `(${twin}.max_concurrent_jobs is null or ${twinPeakSql(modelId, range, excludeId)} < ${twin}.max_concurrent_jobs)`;

@@ -2,7 +2,6 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '../../common/ids';
 import { fail, ok, userError, UserErrorCode, UserErrorsException, type Result, type UserError } from '../../common/user-error';
-import { maxConcurrent } from '../../common/time/ranges';
 import { checkRange, checkText, checkTimeZone, collect } from '../../common/validate';
 import { Action, bookingFacts, can, mayEver } from '../../core/access-policy';
 import { viewerOf, type RequestContext } from '../../core/context';
@@ -14,8 +13,9 @@ import { DigitalTwin } from '../twin/twin.entity';
 import { recordBookingEvent } from './booking-events';
 import { actorOf, recordChange } from './booking-history';
 import { freshReader, inSavepoint, inTransaction, retryTransient } from '../../core/transaction';
-import { BookingStatus, BookingType, LIVE_STATUSES } from './booking-status';
-import { blockedOverlaps, Booking, DigitalBooking } from './booking.entity';
+import { BookingStatus, BookingType } from './booking-status';
+import { Booking, DigitalBooking } from './booking.entity';
+import { rangeSql, twinHasRoomSql, twinPeakSql } from './booking-predicates';
 import type { CreateDigitalBookingInput, CreatePhysicalBookingInput } from './booking.types';
 import { clashError, findClash, isClashViolation, optionAheadError } from './physical-clash';
 import { insertPhysicalBooking, physicalBookingFacts } from './physical-booking.repository';
@@ -260,6 +260,12 @@ export const twinJobOf = (b: DigitalBooking): TwinJob => ({
   end: b.end,
 });
 
+// The twin's peak of live jobs over the new job's window (leaving out the job itself when it is moved), and whether
+// one more fits under its cap.
+const TWIN_ROOM = `select ${twinPeakSql('p.model_id', 'p.span', 'p.exclude')} as peak, ${twinHasRoomSql('t', 'p.model_id', 'p.span', 'p.exclude')} as has_room
+  from (select ?::uuid as model_id, ${rangeSql('?::timestamptz', '?::timestamptz')} as span, ?::uuid as exclude) p
+  join digital_twin t on t.model_id = p.model_id`;
+
 /** What stops the twin from taking this job now: no twin, not active, a consent term not covered, or its cap. */
 export async function twinRefusals(em: EntityManager, job: TwinJob): Promise<UserError[]> {
   // Locking the twin serializes concurrent bookings of it, so that its cap holds under any concurrency.
@@ -274,23 +280,11 @@ export async function twinRefusals(em: EntityManager, job: TwinJob): Promise<Use
     );
   }
   if (twin.maxConcurrentJobs != null) {
-    const others = await em.find(Booking, {
-      model: job.modelId,
-      type: BookingType.DIGITAL,
-      status: { $in: [...LIVE_STATUSES] },
-      // A digital booking's blocked range is its production window (a database check keeps them equal).
-      ...blockedOverlaps(job.start, job.end),
-      ...(job.bookingId ? { id: { $ne: job.bookingId } } : {}),
-    });
-    // Only the moments inside this job's window matter: clip the others to it before finding their peak.
-    const within = others.map((b) => ({
-      start: new Date(Math.max(b.start.getTime(), job.start.getTime())),
-      end: new Date(Math.min(b.end.getTime(), job.end.getTime())),
-    }));
-    const peak = maxConcurrent(within);
-    if (peak >= twin.maxConcurrentJobs) {
+    // The same SQL as the search for free twins asks (availableModels), so that what it offers this accepts.
+    const [row] = await em.execute<{ peak: number; has_room: boolean }[]>(TWIN_ROOM, [job.modelId, job.start, job.end, job.bookingId ?? null]);
+    if (!row.has_room) {
       return [
-        userError(UserErrorCode.TWIN_CAPACITY_REACHED, `the twin already runs ${peak} job(s) at once then; its cap is ${twin.maxConcurrentJobs}`, ['input', 'start']),
+        userError(UserErrorCode.TWIN_CAPACITY_REACHED, `the twin already runs ${row.peak} job(s) at once then; its cap is ${twin.maxConcurrentJobs}`, ['input', 'start']),
       ];
     }
   }

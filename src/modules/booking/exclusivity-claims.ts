@@ -102,7 +102,7 @@ export const claimJson = (rows: ClaimRow[]): string =>
   JSON.stringify(rows.map((r) => ({ kind: r.kind, territory: r.territory, start_at: r.start.toISOString(), end_at: r.end.toISOString() })));
 
 /** The rows of the JSON parameter `param` (see claimJson), aliased `alias`. */
-const claimRowsSql = (param: string, alias: string) =>
+export const claimRowsSql = (param: string, alias: string): string =>
   `jsonb_to_recordset(${param}::jsonb) as ${alias}(kind text, territory text, start_at timestamptz, end_at timestamptz)`;
 
 /**
@@ -127,14 +127,22 @@ export async function writeClaims(em: EntityManager, b: { bookingId: string; mod
 export const isExclusivityViolation = (err: unknown): boolean =>
   isViolation(err, SqlState.EXCLUSION_VIOLATION, EXCLUSIVE_CLAIM_CONSTRAINT) || isViolation(err, SqlState.EXCLUSION_VIOLATION, USAGE_CLAIM_CONSTRAINT);
 
+/**
+ * The stored claim `claim` of another brand forbids the claim row `row` (see claimRowsSql) of the brand `brandId` for
+ * model `modelId` and category `category` (SQL values): the pairs the two exclusion constraints refuse, asked as a
+ * query. The search for free twins asks it before a booking would meet the constraints.
+ */
+export const claimConflictSql = (claim: string, row: string, p: { modelId: string; category: string; brandId: string }): string =>
+  `${claim}.model_id = ${p.modelId} and ${claim}.category = ${p.category} and ${claim}.territory = ${row}.territory and ${claim}.brand_id <> ${p.brandId}
+    and tstzrange(${claim}.start_at, ${claim}.end_at, '[)') && tstzrange(${row}.start_at, ${row}.end_at, '[)')
+    and ((${claim}.kind = '${ClaimKind.EXCLUSIVE}' and ${row}.kind = '${ClaimKind.EXCLUSIVE}') or ${claim}.kind <> ${row}.kind)`;
+
 // The first claim of another brand that one of the rows meets, as the constraints compare them; brand left out. A use
 // of EU or WORLDWIDE meets an exclusivity by its COVER row: the country held within that region is named instead.
 const FIRST_CONFLICT = `
   select coalesce(held.territory, c.territory) as territory, greatest(c.start_at, r.start_at) as start_at, least(c.end_at, r.end_at) as end_at, r.kind as own_kind, c.kind as their_kind
   from ${claimRowsSql('?', 'r')}
-  join exclusivity_claim c on c.model_id = ? and c.category = ? and c.territory = r.territory and c.brand_id <> ?
-    and tstzrange(c.start_at, c.end_at, '[)') && tstzrange(r.start_at, r.end_at, '[)')
-    and ((c.kind = '${ClaimKind.EXCLUSIVE}' and r.kind = '${ClaimKind.EXCLUSIVE}') or c.kind <> r.kind)
+  join exclusivity_claim c on ${claimConflictSql('c', 'r', { modelId: '?', category: '?', brandId: '?' })}
   left join lateral (
     select e.territory from exclusivity_claim e
     where c.kind = '${ClaimKind.COVER}' and e.booking_id = c.booking_id and e.kind = '${ClaimKind.EXCLUSIVE}'

@@ -33,7 +33,8 @@ const CALENDAR_ROWS: PreparedStatement = {
     order by b.start_at, b.id`,
 };
 
-const local = (w: LocalWallTime): LocalTime => ({ dateTime: w.local, date: w.date, offset: w.offset, timeZone: w.zone });
+/** A wall time as the API shows it. */
+export const local = (w: LocalWallTime): LocalTime => ({ dateTime: w.local, date: w.date, offset: w.offset, timeZone: w.zone });
 
 /** A booking as the viewer sees it on the calendar in a zone: in full, or as a busy block with no client, title or price. */
 export function calendarEntryOf(viewer: Viewer, b: Booking, zone: string, now: Date): CalendarEntry {

@@ -1,11 +1,14 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property, type Ref, type Opt } from '@mikro-orm/core';
+import { Entity, Index, JsonType, ManyToOne, PrimaryKey, Property, type Ref, type Opt } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { newId } from '../../common/ids';
 import { Agency } from '../agency/agency.entity';
+import type { ModelAttributeValues } from './model-attributes';
 
 @ObjectType({ description: 'A fashion model: the person who is booked in person, and whose digital twin may be booked.' })
 @Entity()
 @Index({ properties: ['agency', 'createdAt', 'id'] })
+// Attribute filters are containments (see model-attributes.ts); declared here so the schema diff keeps the index.
+@Index({ name: 'model_attributes_idx', expression: 'create index "model_attributes_idx" on "model" using gin ("attributes" jsonb_path_ops)' })
 export class Model {
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryKey({ type: 'uuid' })
@@ -36,6 +39,10 @@ export class Model {
    */
   @Property({ type: 'integer', default: 0 })
   scheduleVersion: Opt<number> = 0;
+
+  /** What her agency publishes about her, in the vocabulary of model-attributes.ts. */
+  @Property({ type: JsonType, defaultRaw: `'{}'` })
+  attributes: Opt<ModelAttributeValues> = {};
 
   @Field(() => Date, { description: 'When the model was created.' })
   @Property({ type: 'datetime' })

@@ -8,8 +8,9 @@ import { canReadCalendar, modelCalendar } from '../calendar/calendar.service';
 import { Calendar, CalendarArgs } from '../calendar/calendar.types';
 import { DigitalTwin } from '../twin/twin.entity';
 import { Model } from './model.entity';
-import { createModel, findModel, listModels } from './model.service';
-import { CreateModelInput, CreateModelPayload, ModelConnection, ModelListArgs } from './model.types';
+import { createModel, findModel, listModels, setModelAttributes } from './model.service';
+import { attributePairs } from './model-attributes';
+import { CreateModelInput, CreateModelPayload, ModelAttribute, ModelAttributeInput, ModelConnection, ModelListArgs, SetModelAttributesPayload } from './model.types';
 import { twinOf } from '../twin/twin.service';
 import { agencyLoader } from '../agency/agency.loaders';
 
@@ -37,6 +38,21 @@ export class ModelResolver {
   @Mutation(() => CreateModelPayload, { description: 'Creates a model for the agency (an admin names the agency).' })
   async createModel(@Ctx() ctx: RequestContext, @Arg('input', () => CreateModelInput) input: CreateModelInput): Promise<CreateModelPayload> {
     return payload('model', await createModel(ctx, input));
+  }
+
+  @Authorized()
+  @Mutation(() => SetModelAttributesPayload, { description: 'Publishes what planners may filter her by (height_cm, hair…), replacing what was published; her agency or an admin only.' })
+  async setModelAttributes(
+    @Ctx() ctx: RequestContext,
+    @Arg('modelId', () => ID, { description: 'The model.' }) modelId: string,
+    @Arg('attributes', () => [ModelAttributeInput], { description: 'Every attribute to publish, one per key; an empty list withdraws them all.' }) attributes: ModelAttributeInput[],
+  ): Promise<SetModelAttributesPayload> {
+    return payload('model', await setModelAttributes(ctx, modelId, attributes));
+  }
+
+  @FieldResolver(() => [ModelAttribute], { description: 'What her agency publishes about her (height_cm, hair…), in the vocabulary’s order.' })
+  attributes(@Root() model: Model): ModelAttribute[] {
+    return attributePairs(model.attributes);
   }
 
   @FieldResolver(() => Agency, { description: 'The agency that represents her.' })

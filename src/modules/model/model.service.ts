@@ -12,6 +12,7 @@ import { Agency } from '../agency/agency.entity';
 import { Model } from './model.entity';
 import { TwinStatusFilter, type CreateModelInput, type ModelListArgs } from './model.types';
 import { modelLoader } from './model.loaders';
+import { checkAttributes, type AttributePair } from './model-attributes';
 import { agencyLoader } from '../agency/agency.loaders';
 
 /** Creates a model for the viewer's agency (or, for an admin, the agency named). */
@@ -113,4 +114,17 @@ export async function listModels(ctx: RequestContext, args: ModelListArgs & { ag
     { orderBy: { createdAt: 'asc', id: 'asc' }, limit: size + 1 },
   );
   return toConnection(rows, size, createdAtCursor, !!args.after);
+}
+
+/** Publishes the model's attributes, replacing those published before; her agency (or an admin) only. */
+export async function setModelAttributes(ctx: RequestContext, modelId: string, pairs: AttributePair[]): Promise<Result<Model>> {
+  const model = isUuid(modelId) ? await modelLoader(ctx).load(modelId) : null;
+  const viewer = viewerOf(ctx);
+  if (!model || !canSeeModel(viewer, model)) return fail(userError(UserErrorCode.MODEL_NOT_FOUND, 'no such model', ['modelId']));
+  if (!can(viewer, Action.MANAGE_MODEL, modelFacts(model))) return fail(userError(UserErrorCode.FORBIDDEN, 'only her agency publishes her attributes', ['modelId']));
+  const checked = checkAttributes(pairs, ['attributes']);
+  if ('errors' in checked) return fail(...checked.errors);
+  model.attributes = checked.values;
+  await ctx.em.flush();
+  return ok(model);
 }

@@ -64,3 +64,30 @@ export class ModelListArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: 'Only models whose name contains this text (case-insensitive; % and _ match themselves).' })
   name?: string | null;
 }
+
+@ObjectType({ description: 'One attribute her agency publishes about a model.' })
+export class ModelAttribute {
+  @Field(() => String, { description: 'Key: height_cm, bust_cm, waist_cm, hips_cm, shoe_eu (numbers) or hair, eyes (words).' })
+  key!: string;
+
+  @Field(() => String, { description: 'Value as text: a number (178, 38.5) or an upper-case word (BLONDE).' })
+  value!: string;
+}
+
+@InputType({ description: 'One attribute to publish: a key of the vocabulary and its value.' })
+export class ModelAttributeInput {
+  @Field(() => String, { description: 'height_cm (120..230), bust_cm (50..160), waist_cm (40..150), hips_cm (50..170), shoe_eu (30..50 in halves), hair (BLACK, BROWN, BLONDE, RED, GREY, WHITE, OTHER) or eyes (BROWN, BLUE, GREEN, HAZEL, GREY, OTHER).' })
+  key!: string;
+
+  @Field(() => String, { description: 'The value, as text.' })
+  value!: string;
+}
+
+@ObjectType({ description: 'Result of setModelAttributes.' })
+export class SetModelAttributesPayload {
+  @Field(() => Model, { nullable: true, description: 'The model with her attributes as now published.' })
+  model!: Model | null;
+
+  @Field(() => [UserError], { description: 'Why nothing was published; empty on success.' })
+  userErrors!: UserError[];
+}

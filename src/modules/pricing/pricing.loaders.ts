@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { perRequest } from '../../core/context';
 import type { Booking } from '../booking/booking.entity';
 import { BookingQuote } from './booking-quote.entity';
+import { RateCard, rateCardInForceSql } from './rate-card.entity';
 import type { Charges, Quote } from './pricing.types';
 import { chargesOf, quoteOf } from './quote.service';
 
@@ -30,4 +31,18 @@ export const quoteLoader = perRequest(
 export const chargesLoader = perRequest(
   'charges',
   (ctx) => new DataLoader<string, Charges | null>(async (bookingIds) => Promise.all(bookingIds.map(async (id) => chargesOf(await bookingQuoteLoader(ctx).load(id))))),
+);
+
+/** This request's loader of the card in force for each model (her own, else her agency's default): a page's in one query. */
+export const cardInForceLoader = perRequest(
+  'cardInForce',
+  (ctx) =>
+    new DataLoader<string, RateCard | null>(async (modelIds) => {
+      const rows = await ctx.em.execute<(Record<string, unknown> & { for_model_id: string })[]>(
+        `select m.id as for_model_id, r.* from model m cross join lateral (${rateCardInForceSql('m.id', 'm.agency_id')}) r where m.id in (select jsonb_array_elements_text(?::jsonb)::uuid)`,
+        [JSON.stringify(modelIds)],
+      );
+      const cards = new Map(rows.map(({ for_model_id: modelId, ...columns }) => [modelId, ctx.em.map(RateCard, columns)]));
+      return modelIds.map((id) => cards.get(id) ?? null);
+    }),
 );

@@ -263,3 +263,40 @@ export function describeTermChange(change: ConsentTermChange): string {
       return 'approval of deliveries by her agency';
   }
 }
+
+/** A usage request as the SQL form of consentViolations reads it: terms in the normal form the scope is stored in. */
+export interface ConsentSqlParams {
+  brandId: string;
+  category: string;
+  media: string[];
+  territories: string[];
+  /** The later of the usage end and the production end: what the consent must last until. */
+  latestEnd: Date;
+}
+
+/** The request's terms normalised as consentViolations compares them (brand ids are stored lower-case). */
+export function consentSqlParams(req: DigitalUsageRequest): ConsentSqlParams {
+  return {
+    brandId: req.brandId.trim().toLowerCase(),
+    category: norm(req.category),
+    media: uniqueNormalized(req.media),
+    territories: uniqueNormalized(req.territories),
+    latestEnd: new Date(Math.max(req.usageEnd.getTime(), req.productionEnd.getTime())),
+  };
+}
+
+/**
+ * consentViolations as SQL: the twin row `twin` (status and scope columns, stored in the normal form scopeOfInput
+ * writes) covers the request whose terms (see ConsentSqlParams) are the columns `brand_id`, `category`, `media`,
+ * `territories` and `latest_end` of the row `p`. True exactly when consentViolations finds nothing (a table test
+ * runs both over the same cases).
+ */
+export const consentCoversSql = (twin: string, p: string): string =>
+  `(${twin}.status = 'ACTIVE'
+    and not (${p}.brand_id = any(${twin}.excluded_brand_ids))
+    and not (${p}.category = any(${twin}.excluded_categories))
+    and ${p}.category = any(${twin}.allowed_categories)
+    and ${p}.media <@ ${twin}.allowed_media
+    and ('${WORLDWIDE}' = any(${twin}.allowed_territories) or ${p}.territories <@ (${twin}.allowed_territories
+      || case when '${EU}' = any(${twin}.allowed_territories) then array[${EU_MEMBER_STATES.map((c) => `'${c}'`).join(', ')}]::text[] else '{}'::text[] end))
+    and (${twin}.consent_ends_at is null or ${p}.latest_end <= ${twin}.consent_ends_at))`;
