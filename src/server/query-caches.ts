@@ -1,6 +1,6 @@
 import type { ApolloServerOptions } from '@apollo/server';
 import type { DocumentNode, Token } from 'graphql';
-import { WeighedLru } from '../common/weighed-lru';
+import { LRUCache } from 'lru-cache';
 import type { RequestContext } from '../core/context';
 
 type DocumentStore = NonNullable<ApolloServerOptions<RequestContext>['documentStore']>;
@@ -22,11 +22,22 @@ export function documentWeight(document: DocumentNode): number {
   return 2 * loc.source.body.length + BYTES_PER_TOKEN * tokens;
 }
 
-/** An Apollo key-value cache over a WeighedLru (it has no ttl: nothing here expires but by weight). */
-function keyValueCache<V>(cache: WeighedLru<V>) {
+/**
+ * An Apollo key-value cache, least recently used first out, bounded by the total weight (bytes) of what it keeps
+ * rather than by a count: entries whose size varies a thousandfold cannot be bounded by how many there are. An entry
+ * heavier than `maxEntry` is not kept at all. No ttl: nothing here expires but by weight.
+ */
+function weighedCache<V extends object | string>(maxWeight: number, maxEntry: number, weigh: (value: V) => number) {
+  // lru-cache keeps objects only; a string is boxed in one.
+  const cache = new LRUCache<string, { value: V }>({
+    maxSize: maxWeight,
+    maxEntrySize: maxEntry,
+    sizeCalculation: ({ value }) => Math.max(1, weigh(value)),
+  });
   return {
-    get: async (key: string) => cache.get(key),
-    set: async (key: string, value: V) => cache.set(key, value),
+    cache,
+    get: async (key: string) => cache.get(key)?.value,
+    set: async (key: string, value: V) => void cache.set(key, { value }),
     delete: async (key: string) => cache.delete(key),
   };
 }
@@ -38,12 +49,11 @@ function keyValueCache<V>(cache: WeighedLru<V>) {
  * parsed each time it comes rather than kept.
  */
 export function queryCaches(documentCacheBytes: number) {
-  const documents = new WeighedLru<DocumentNode>(documentCacheBytes, documentWeight, documentCacheBytes / 8);
+  const documents = weighedCache<DocumentNode>(documentCacheBytes, documentCacheBytes / 8, documentWeight);
   // A JavaScript string takes up to two bytes a character; the texts are only kept to save clients resending them.
-  const persisted = new WeighedLru<string>(documentCacheBytes / 4, (text) => 2 * text.length, documentCacheBytes / 32);
+  const persisted = weighedCache<string>(documentCacheBytes / 4, documentCacheBytes / 32, (text) => 2 * text.length);
   return {
-    documents,
-    documentStore: keyValueCache(documents) satisfies DocumentStore,
-    persistedQueries: { cache: keyValueCache(persisted) },
+    documentStore: documents satisfies DocumentStore,
+    persistedQueries: { cache: persisted },
   };
 }
