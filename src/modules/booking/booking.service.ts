@@ -336,14 +336,21 @@ export function checkDigitalInput(input: CreateDigitalBookingInput, prefix: stri
   });
   // Bounded so that no request can price into amounts past what integers hold exactly.
   if (input.deliverables.length > 50) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at most 50 deliverable lines', [...prefix, 'deliverables']));
-  if (input.usage.media.length > 20) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at most 20 media', [...prefix, 'usage', 'media']));
-  if (input.usage.territories.length > 60) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at most 60 territories', [...prefix, 'usage', 'territories']));
   errors.push(...checkDigitalSpans(productionError ? null : input, usageError ? null : input.usage, prefix));
-  if (!input.usage.media.length) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at least one medium', [...prefix, 'usage', 'media']));
-  if (!input.usage.territories.length) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at least one territory', [...prefix, 'usage', 'territories']));
+  errors.push(...checkUsageCodes(input.usage, [...prefix, 'usage']));
+  return errors;
+}
+
+/** The media and territories a use is licensed for: 1 to 20 media, 1 to 60 territories, none blank. */
+export function checkUsageCodes(usage: { media: string[]; territories: string[] }, field: string[]): UserError[] {
+  const errors: UserError[] = [];
+  if (usage.media.length > 20) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at most 20 media', [...field, 'media']));
+  if (usage.territories.length > 60) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at most 60 territories', [...field, 'territories']));
+  if (!usage.media.length) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at least one medium', [...field, 'media']));
+  if (!usage.territories.length) errors.push(userError(UserErrorCode.INVALID_INPUT, 'at least one territory', [...field, 'territories']));
   // A blank code would vanish when stored, leaving a licence with no medium or territory.
   for (const list of ['media', 'territories'] as const) {
-    errors.push(...collect(...input.usage[list].map((code, i) => checkText(code, [...prefix, 'usage', list, String(i)], 50))));
+    errors.push(...collect(...usage[list].map((code, i) => checkText(code, [...field, list, String(i)], 50))));
   }
   return errors;
 }

@@ -8,7 +8,7 @@ import { viewerOf, type RequestContext } from '../../core/context';
 import { Role } from '../../core/viewer';
 import { blocksPhysicalWorkSql, liveOptionSql, overlapsSql, rangeSql, twinHasRoomSql } from '../booking/booking-predicates';
 import { BookingType } from '../booking/booking-status';
-import { checkDigitalSpans, checkTravel, MAX_PHYSICAL_MS } from '../booking/booking.service';
+import { checkDigitalSpans, checkTravel, checkUsageCodes, MAX_PHYSICAL_MS } from '../booking/booking.service';
 import { claimConflictSql, claimJson, claimRowsSql, claimsOf } from '../booking/exclusivity-claims';
 import { brandLoader } from '../brand/brand.loaders';
 import { lockoutInForceOverlapsSql } from '../lockout/lockout.entity';
@@ -53,8 +53,7 @@ function checkSearch(ctx: RequestContext, input: AvailabilitySearchInput): Searc
     else {
       const usageError = checkRange(d.usageStart, d.usageEnd, [...field, 'digital', 'usageEnd']);
       errors.push(...collect(usageError, checkText(d.category, [...field, 'digital', 'category'], 50)));
-      if (!d.media.length || d.media.length > 20) errors.push(userError(UserErrorCode.INVALID_INPUT, '1 to 20 media', [...field, 'digital', 'media']));
-      if (!d.territories.length || d.territories.length > 60) errors.push(userError(UserErrorCode.INVALID_INPUT, '1 to 60 territories', [...field, 'digital', 'territories']));
+      errors.push(...checkUsageCodes(d, [...field, 'digital']));
       errors.push(...checkDigitalSpans(rangeError ? null : input, usageError ? null : { start: d.usageStart, end: d.usageEnd }, field));
     }
   }

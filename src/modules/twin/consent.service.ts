@@ -34,19 +34,24 @@ async function lockTwin(em: EntityManager, twinId: string): Promise<{ twin: Digi
 }
 
 /** Writes a new version of the twin's consent, numbered after every earlier one (the twin's lock keeps numbers apart). */
+/** A scope's terms as the columns a consent version and the twin both store them in. */
+const scopeTerms = (scope: ConsentScope) => ({
+  allowedMedia: scope.allowedMedia,
+  allowedTerritories: scope.allowedTerritories,
+  allowedCategories: scope.allowedCategories,
+  excludedCategories: scope.excludedCategories,
+  excludedBrandIds: scope.excludedBrandIds,
+  consentEndsAt: scope.consentEndsAt,
+  approvalDelegatedToAgency: scope.approvalDelegatedToAgency ?? false,
+});
+
 async function newVersion(em: EntityManager, twin: DigitalTwin, scope: ConsentScope, status: ConsentVersionStatus, viewer: Viewer, now: Date): Promise<ConsentVersion> {
   const [{ max }] = await em.execute<{ max: number | null }[]>('select max(version) as max from twin_consent_version where twin_id = ?', [twin.id]);
   return em.create(ConsentVersion, {
     twin,
     version: (max ?? 0) + 1,
     status,
-    allowedMedia: scope.allowedMedia,
-    allowedTerritories: scope.allowedTerritories,
-    allowedCategories: scope.allowedCategories,
-    excludedCategories: scope.excludedCategories,
-    excludedBrandIds: scope.excludedBrandIds,
-    consentEndsAt: scope.consentEndsAt,
-    approvalDelegatedToAgency: scope.approvalDelegatedToAgency ?? false,
+    ...scopeTerms(scope),
     proposedByRole: viewer.role,
     proposedById: actorId(viewer),
     proposedAt: now,
@@ -63,13 +68,7 @@ async function putInForce(em: EntityManager, twin: DigitalTwin, version: Consent
   Object.assign(version, { status: ConsentVersionStatus.IN_FORCE, decidedByRole: viewer.role, decidedById: actorId(viewer), decidedAt: now });
   const scope = version.scope;
   Object.assign(twin, {
-    allowedMedia: scope.allowedMedia,
-    allowedTerritories: scope.allowedTerritories,
-    allowedCategories: scope.allowedCategories,
-    excludedCategories: scope.excludedCategories,
-    excludedBrandIds: scope.excludedBrandIds,
-    consentEndsAt: scope.consentEndsAt,
-    approvalDelegatedToAgency: scope.approvalDelegatedToAgency ?? false,
+    ...scopeTerms(scope),
     consentVersion: version.version,
   });
   await em.flush();
