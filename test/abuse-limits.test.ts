@@ -166,6 +166,17 @@ describe('query cost (limit 5000, lists scaled by first)', () => {
     expect(expectOk(await post(body(query, { n: 5 })))).toEqual({ models: { edges: expect.any(Array) } });
   });
 
+  it('remembers a cost by the values of the variables it reads, never for other values', async () => {
+    // Costed once per value of $n, whatever the other variable says: a cheap value then a costly one, then again.
+    const query = `query($n: Int, $agency: ID) { ${modelsWithBookings('(first: $n, agencyId: $agency)', '(first: $n)')} }`;
+    for (let round = 0; round < 2; round += 1) {
+      for (const agency of [null, '00000000-0000-4000-8000-000000000000']) {
+        expect(expectOk(await post(body(query, { n: 5, agency })))).toEqual({ models: { edges: expect.any(Array) } });
+        expect(expect400(await post(body(query, { n: 100, agency })), 'QUERY_TOO_COSTLY')[0].extensions).toEqual({ code: 'QUERY_TOO_COSTLY', cost: 30301, maxCost: 5000 });
+      }
+    }
+  });
+
   it('costs a list without first, or with a first variable left unset, as the default page of 20', async () => {
     const costOf = async (query: string, variables?: Record<string, unknown>) =>
       expect400(await post(body(query, variables)), 'QUERY_TOO_COSTLY')[0].extensions?.cost;

@@ -114,10 +114,22 @@ export function pageSize(first: number | null | undefined, max: number, fallback
   return size;
 }
 
+/** An edge whose cursor is written when a client asks for it: most pages are read by their nodes alone. */
+class LazyEdge<T> {
+  constructor(
+    readonly node: T,
+    private readonly cursorOf: (row: T) => Cursor,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.cursorOf(this.node));
+  }
+}
+
 /** Turns `size + 1` rows fetched after a cursor into a page; the extra row only says that more follow. */
 export function toConnection<T>(rows: T[], size: number, cursorOf: (row: T) => Cursor, hadCursor: boolean): Connection<T> {
   const page = rows.slice(0, size);
-  const edges = page.map((node) => ({ node, cursor: encodeCursor(cursorOf(node)) }));
+  const edges = page.map((node) => new LazyEdge(node, cursorOf));
   return {
     edges,
     pageInfo: {

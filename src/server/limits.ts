@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { BREAK, getVariableValues, GraphQLError, Kind, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { BREAK, getVariableValues, GraphQLError, Kind, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValueNode } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config';
 import type { RequestContext } from '../core/context';
@@ -9,11 +9,14 @@ import type { RequestContext } from '../core/context';
  * Lists that are paged cost what one page of them costs. A list asked for without `first` (left out, or a
  * variable not sent) still returns the resolvers' default page of 20, so it costs that much too.
  */
+const PAGED_ARGUMENTS = ['first'];
 const pagedEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   if (!field.args.some((arg) => arg.name === 'first')) return undefined;
   const first = typeof args.first === 'number' && args.first > 0 ? args.first : 20;
   return 1 + first * Math.max(childComplexity, 1);
 };
+
+const CALENDAR_ARGUMENTS = ['from', 'to', 'fromDate', 'toDate'];
 
 /** A calendar costs by the days its window spans, since every entry and day grows with it. */
 const calendarEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
@@ -30,6 +33,7 @@ const calendarEstimator: ComplexityEstimator = ({ field, args, childComplexity }
  * model's answer is a short list of merged ranges: a model costs what its ranges' fields cost, whatever the window.
  * `Query.busyRanges` is priced by the models it names (at most 100), so 50 models over a month cost about 200.
  */
+const PLANNING_ARGUMENTS = ['modelIds'];
 const planningEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
   if (field.name === 'busyRanges' && Array.isArray(args.modelIds)) return 10 + Math.min(args.modelIds.length, 101) * Math.max(childComplexity, 1);
   if (field.name === 'busyRanges' || field.name === 'freeSlots') return 1 + Math.max(childComplexity, 1);
@@ -64,9 +68,17 @@ function includesByVariable(document: DocumentNode): boolean {
   return found;
 }
 
+/** The variables a value names, however deep in lists and input objects. */
+function variablesIn(value: ValueNode, into: Set<string>): void {
+  if (value.kind === Kind.VARIABLE) into.add(value.name.value);
+  else if (value.kind === Kind.LIST) value.values.forEach((v) => variablesIn(v, into));
+  else if (value.kind === Kind.OBJECT) value.fields.forEach((f) => variablesIn(f.value, into));
+}
+
 /**
  * The estimated cost of one operation of a document with its variables (scaled by `first`, a calendar by its days),
- * and whether it read arguments to say so. Throws QUERY_TOO_COSTLY when it is too large to cost at all.
+ * and the variables it depended on: those given to an argument an estimator read. Throws QUERY_TOO_COSTLY when it is
+ * too large to cost at all.
  */
 function estimateCost(
   schema: GraphQLSchema,
@@ -74,22 +86,31 @@ function estimateCost(
   document: DocumentNode,
   operationName: string | undefined,
   variables: Record<string, unknown>,
-): { cost: number; readArguments: boolean } {
-  let readArguments = false;
-  const byArguments = (estimator: ComplexityEstimator): ComplexityEstimator => (options) => {
-    const cost = estimator(options);
-    if (cost !== undefined) readArguments = true;
-    return cost;
-  };
+): { cost: number; dependsOn: Set<string> } {
+  const dependsOn = new Set<string>();
+  const byArguments =
+    (estimator: ComplexityEstimator, reads: readonly string[]): ComplexityEstimator =>
+    (options) => {
+      const cost = estimator(options);
+      if (cost !== undefined) {
+        for (const arg of options.node.arguments ?? []) if (reads.includes(arg.name.value)) variablesIn(arg.value, dependsOn);
+      }
+      return cost;
+    };
   try {
     const cost = getComplexity({
       schema,
       query: document,
       operationName,
       variables,
-      estimators: [byArguments(calendarEstimator), byArguments(planningEstimator), byArguments(pagedEstimator), totalCountEstimator, simpleEstimator({ defaultComplexity: 1 })],
+      estimators: [
+        byArguments(calendarEstimator, CALENDAR_ARGUMENTS),
+        byArguments(planningEstimator, PLANNING_ARGUMENTS),
+        byArguments(pagedEstimator, PAGED_ARGUMENTS),
+        totalCountEstimator,
+        simpleEstimator({ defaultComplexity: 1 })],
     });
-    return { cost, readArguments };
+    return { cost, dependsOn };
   } catch (err) {
     // The estimator gives up past its node cap: fragments that multiply each other cost more than any limit.
     if (err instanceof GraphQLError && /maximum allowed number of nodes/.test(err.message)) {
@@ -117,12 +138,28 @@ export function checkCost(
   if (cost > maxCost) throw tooCostly(cost, maxCost);
 }
 
+/** Costs remembered for one operation of a document: keyed by the values of the variables its cost depends on. */
+interface KnownCosts {
+  dependsOn: string[];
+  costs: Map<string, number>;
+}
+
+/**
+ * Distinct values of its cost's variables remembered per operation (a calendar's windows, say), and the longest such
+ * values remembered (a hundred model ids are not): past either, the cost is estimated each time. They bound what a
+ * cached document can hold beside itself.
+ */
+const COSTS_PER_OPERATION = 64;
+const LONGEST_COST_KEY = 512;
+
 /** Apollo plugin that refuses a query whose estimated cost (scaled by `first`) exceeds the limit, with HTTP 400. */
 function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin<RequestContext> {
-  // An operation with no paged list, no calendar and no field left in or out by a variable costs the same whatever
-  // its variables: its cost is kept with its parsed document (which Apollo caches per query text), so that it is
-  // estimated once, not on every request.
-  const fixedCosts = new WeakMap<DocumentNode, Map<string, number>>();
+  // An operation's cost depends on its document and on the values of the few variables an estimator reads (`first`, a
+  // calendar's window, the models of busyRanges), not on the others (a search's input): it is kept with its parsed
+  // document (which Apollo caches per query text) under those values, so that a client sending the same shape again
+  // is not costed again. A document leaving fields in or out by a variable is costed every time.
+  const known = new WeakMap<DocumentNode, Map<string, KnownCosts>>();
+  const keyOf = (names: string[], variables: Record<string, unknown>) => JSON.stringify(names.map((n) => variables[n] ?? null));
   return {
     async requestDidStart() {
       return {
@@ -130,19 +167,24 @@ function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPl
           // No operation by that name (or several and no name): execution refuses it with OPERATION_RESOLUTION_FAILURE.
           if (!operation) return;
           const operationName = request.operationName ?? '';
-          const known = fixedCosts.get(document)?.get(operationName);
-          if (known !== undefined) {
-            if (known > maxCost) throw tooCostly(known, maxCost);
+          const variables = request.variables ?? {};
+          const remembered = known.get(document)?.get(operationName);
+          const rememberedCost = remembered?.costs.get(keyOf(remembered.dependsOn, variables));
+          if (rememberedCost !== undefined) {
+            if (rememberedCost > maxCost) throw tooCostly(rememberedCost, maxCost);
             return;
           }
           // Variables that do not coerce cannot be costed; execution refuses them as BAD_USER_INPUT (HTTP 400)
           // before any resolver runs, whereas the estimator would throw them as an unexpected error (HTTP 500).
-          if (getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}).errors) return;
-          const { cost, readArguments } = estimateCost(schema, maxCost, document, request.operationName ?? undefined, request.variables ?? {});
-          if (!readArguments && !includesByVariable(document)) {
-            const costs = fixedCosts.get(document) ?? new Map<string, number>();
-            costs.set(operationName, cost);
-            fixedCosts.set(document, costs);
+          if (getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors) return;
+          const { cost, dependsOn } = estimateCost(schema, maxCost, document, request.operationName ?? undefined, variables);
+          if (!includesByVariable(document)) {
+            const operations = known.get(document) ?? new Map<string, KnownCosts>();
+            const entry = remembered ?? { dependsOn: [...dependsOn].sort(), costs: new Map<string, number>() };
+            const key = keyOf(entry.dependsOn, variables);
+            if (entry.costs.size < COSTS_PER_OPERATION && key.length <= LONGEST_COST_KEY) entry.costs.set(key, cost);
+            operations.set(operationName, entry);
+            known.set(document, operations);
           }
           if (cost > maxCost) throw tooCostly(cost, maxCost);
         },

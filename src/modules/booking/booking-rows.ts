@@ -78,7 +78,8 @@ export interface SharedRelations {
 
 export const sharedRelations = (): SharedRelations => ({ models: new Map(), agencies: new Map() });
 
-function sharedRef<T extends { id: string }>(refs: Map<string, Ref<T>> | undefined, id: string, make: () => T): Ref<T> {
+/** The reference of that id in `refs`, made once; without `refs` a new one. */
+export function sharedRef<T extends { id: string }>(refs: Map<string, Ref<T>> | undefined, id: string, make: () => T): Ref<T> {
   let found = refs?.get(id);
   if (!found) {
     found = refById(make(), id);

@@ -13,7 +13,7 @@ import { claimConflictSql, claimJson, claimRowsSql, claimsOf } from '../booking/
 import { brandLoader } from '../brand/brand.loaders';
 import { lockoutInForceOverlapsSql } from '../lockout/lockout.entity';
 import { attributeFilterSql, MAX_ATTRIBUTE_FILTERS } from '../model/model-attributes';
-import { Model } from '../model/model.entity';
+import { MODEL_COLUMNS, modelOfRow, type ModelRow } from '../model/model-rows';
 import { consentCoversSql, consentSqlParams } from '../twin/consent';
 import type { AvailabilitySearchInput, AvailableModel, AvailableModelsArgs } from './search.types';
 
@@ -137,7 +137,7 @@ export function availableModelsSql(
   }
   if (page.after) add('(m.created_at, m.id) > (?, ?)', page.after.at, page.after.id);
   params.push(page.limit);
-  const sql = `select m.*, ${liveOptions} as live_options
+  const sql = `select ${MODEL_COLUMNS}, ${liveOptions} as live_options
     from (select ?::text as brand_id, ${rangeSql('?::timestamptz', '?::timestamptz')} as blocked, ?::timestamptz as now, ?::text as category,
                  array(select jsonb_array_elements_text(?::jsonb)) as media, array(select jsonb_array_elements_text(?::jsonb)) as territories, ?::timestamptz as latest_end, ?::jsonb as claims) p
     join model m on true
@@ -161,12 +161,11 @@ export async function availableModels(ctx: RequestContext, args: AvailableModels
   }
   const scope = scopeSql(scopeOf(viewerOf(ctx), Action.READ_CALENDAR), { agencyId: 'm.agency_id', modelId: 'm.id' });
   const { sql, params } = availableModelsSql(search, scope, { after: createdAtPosition(args.after), limit: size + 1 }, new Date());
-  const rows = await ctx.em.getConnection('read').execute<(Record<string, unknown> & { live_options: number })[]>(sql, params);
+  const rows = await ctx.em.getConnection('read').execute<(ModelRow & { live_options: number })[]>(sql, params);
+  const parseDate = (text: string) => ctx.em.getPlatform().parseDate(text);
   const travelMinutes = search.input.type === BookingType.PHYSICAL ? (search.input.travelBeforeMinutes ?? 0) + (search.input.travelAfterMinutes ?? 0) : 0;
   const job = { type: search.input.type, start: search.input.start, end: search.input.end, travelMinutes, digital: search.input.digital ?? null };
-  const results = rows.map((row) => {
-    const { live_options: liveOptions, ...columns } = row;
-    return { model: ctx.em.map(Model, columns), liveOptions, job, brandId: search.brandId };
-  });
+  const agencies = new Map();
+  const results = rows.map((row) => ({ model: modelOfRow(row, parseDate, agencies), liveOptions: row.live_options, job, brandId: search.brandId }));
   return toConnection(results, size, (r) => createdAtCursor(r.model), !!args.after);
 }
