@@ -20,6 +20,10 @@ class RecentIds {
   private readonly ids = new Set<string>();
   constructor(private readonly size: number) {}
 
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+
   /** False when the id was already there. */
   add(id: string): boolean {
     if (this.ids.has(id)) return false;
@@ -54,7 +58,10 @@ export function startEventBroker(listenUrl: string | undefined, logger: Logger):
     }
   };
   const stopLocal = onCommittedEvents((events) => events.forEach(publish));
-  const remote = listenUrl ? listenForEvents(listenUrl, logger, publish) : null;
+  // An event is read from the database only for someone: a subscriber in this process, and one not already told (an
+  // event committed here was published at its commit, before or after its notification arrives).
+  const wanted = (id: string) => listeners.size > 0 && !seen.has(id);
+  const remote = listenUrl ? listenForEvents(listenUrl, logger, publish, wanted) : null;
 
   return {
     listen(listener) {
@@ -70,7 +77,7 @@ export function startEventBroker(listenUrl: string | undefined, logger: Logger):
 }
 
 /** One LISTEN connection: notifications name events by id, read here in the order they were heard. */
-function listenForEvents(url: string, logger: Logger, publish: (event: DomainEvent) => void) {
+function listenForEvents(url: string, logger: Logger, publish: (event: DomainEvent) => void, wanted: (id: string) => boolean) {
   // The highest sequence number read here; null until the first connection has looked.
   let highestSeq: bigint | null = null;
   let client: Client | null = null;
@@ -120,8 +127,17 @@ function listenForEvents(url: string, logger: Logger, publish: (event: DomainEve
     c.on('notification', (msg) => {
       if (msg.channel !== EVENT_CHANNEL || !msg.payload) return;
       try {
-        const { id } = JSON.parse(msg.payload) as { id: string };
-        void read(c, 'id = $1', [id]);
+        const { id, seq } = JSON.parse(msg.payload) as { id: string; seq: number | string };
+        if (wanted(id)) {
+          void read(c, 'id = $1', [id]);
+        } else {
+          // Not read, but heard: a catch-up after a reconnect starts from here. After the reads before it, so that
+          // the order in which events are published stays the order heard.
+          reading = reading.then(() => {
+            const heard = BigInt(seq);
+            if (highestSeq === null || heard > highestSeq) highestSeq = heard;
+          });
+        }
       } catch {
         logger.warn({ payload: msg.payload }, 'an event notification was not understood');
       }

@@ -1,4 +1,4 @@
-import { GraphQLObjectType, GraphQLSchema } from 'graphql';
+import { GraphQLInterfaceType, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { buildSchema, type AuthChecker, type PubSub } from 'type-graphql';
 import { AgencyResolver } from '../modules/agency/agency.resolver';
@@ -6,7 +6,7 @@ import { BookingResolver, DigitalBookingConsentResolver, PhysicalBookingResolver
 import { DeliveryResolver, DigitalBookingDeliveryResolver } from '../modules/delivery/delivery.resolver';
 import { LicenceResolver } from '../modules/licence/licence.resolver';
 import { ConsentResolver } from '../modules/twin/consent.resolver';
-import { DigitalBooking, PhysicalBooking } from '../modules/booking/booking.entity';
+import { bookingTypeName, DigitalBooking, PhysicalBooking } from '../modules/booking/booking.entity';
 import { OptionChallengeResolver } from '../modules/booking/option-challenge.resolver';
 import { BrandResolver } from '../modules/brand/brand.resolver';
 import { BookingCampaignResolver, CampaignResolver } from '../modules/campaign/campaign.resolver';
@@ -91,6 +91,10 @@ export async function createSchema(): Promise<GraphQLSchema> {
     validate: false,
     emitSchemaFile: false,
   });
+  // type-graphql runs a declared resolveType behind an async wrapper: every booking of a list would then resolve through
+  // a promise (and graphql-js complete its fields asynchronously), which a month's calendar pays hundreds of times.
+  const booking = schema.getType('Booking');
+  if (booking instanceof GraphQLInterfaceType) booking.resolveType = bookingTypeName;
   // type-graphql gives the root types no description; the mutation's is where a client reading the schema learns to
   // retry safely, the subscription's where it learns how to subscribe.
   const mutation = schema.getMutationType();

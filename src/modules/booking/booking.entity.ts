@@ -41,10 +41,13 @@ export class Exclusivity {
   end!: Date;
 }
 
+/** The GraphQL type of a booking, by its type (what the database's discriminator says). */
+export const bookingTypeName = (booking: { type: BookingType }): 'PhysicalBooking' | 'DigitalBooking' =>
+  booking.type === BookingType.PHYSICAL ? 'PhysicalBooking' : 'DigitalBooking';
+
 @InterfaceType('Booking', {
   description: 'One job of one model for one brand, physical or digital.',
-  resolveType: (booking: { type: BookingType }) =>
-    booking.type === BookingType.PHYSICAL ? 'PhysicalBooking' : 'DigitalBooking',
+  resolveType: bookingTypeName,
 })
 @Entity({ tableName: 'booking', abstract: true, discriminatorColumn: 'type' })
 // The guarantee behind "no clash, ever": declared here so the schema diff knows it and leaves it alone.
