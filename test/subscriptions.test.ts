@@ -9,13 +9,17 @@ import {
   OptionRankChangedDocument,
   type CreatePhysicalBookingInput,
 } from './generated/graphql';
+import { decodeJwt, SignJWT } from 'jose';
+import { signToken, TOKEN_AUDIENCE, TOKEN_ISSUER, tokenKey } from '../src/core/tokens';
+import { Role } from '../src/core/viewer';
 import { postTo, startApiProcess, type ApiProcess } from './support/api-process';
 import { describeOnServer, ONE_CONNECTION } from './support/engine';
-import { at, seedModel, type Party, type Scenario } from './support/factories';
+import { at, seedAgency, seedModel, type Party, type Scenario } from './support/factories';
 import WebSocket from 'ws';
 import { connect, subscribe, wsUrlOf, type Subscription } from './support/live';
 import { seedPricedScenario } from './support/money';
 import { startTestApp, type TestApp } from './support/test-app';
+import { TEST_JWT_SECRET } from './support/test-secret';
 
 let app: TestApp;
 const connections: ReturnType<typeof connect>[] = [];
@@ -46,6 +50,13 @@ async function placeOption(s: Scenario, brand: Party, start: number, end: number
 
 const codeOf = (sub: Subscription<unknown>) => sub.received[0]?.errors?.[0]?.extensions?.code;
 
+/** `promise`, or a failure naming `what` once `ms` have passed without it. */
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 describe('signing in on connect', () => {
   it('closes a connection without a token with 4401', async () => {
     const closed = await live(null).closed;
@@ -55,6 +66,23 @@ describe('signing in on connect', () => {
 
   it('closes a connection with a bad token with 4401', async () => {
     expect((await live('not-a-token').closed).code).toBe(4401);
+  });
+
+  it('closes a connection with 4401 when its token has expired, though within the clock tolerance', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const expired = await new SignJWT({ role: Role.ADMIN })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(TOKEN_ISSUER)
+      .setAudience(TOKEN_AUDIENCE)
+      .setSubject('test-admin')
+      .setIssuedAt(now - 60)
+      .setExpirationTime(now - 5)
+      .sign(tokenKey(TEST_JWT_SECRET));
+    const conn = live(expired);
+    let acknowledged = false;
+    void conn.connected.then(() => (acknowledged = true));
+    expect(await within(conn.closed, 5000, 'the socket was not closed')).toEqual({ code: 4401, reason: 'Unauthorized: the token has expired' });
+    expect(acknowledged).toBe(false);
   });
 
   it('refuses, before the upgrade, a page from an origin CORS_ORIGINS does not allow (none here)', async () => {
@@ -92,6 +120,44 @@ describe('signing in on connect', () => {
       conn.client.subscribe({ query: deep }, { next: () => undefined, error: resolve, complete: () => resolve(null) });
     });
     expect(JSON.stringify(errors)).toMatch(/QUERY_TOO_DEEP/);
+  });
+});
+
+describe("a token's expiry", () => {
+  it('closes a socket with 4401 once its token expires, and keeps open one whose token lives on', async () => {
+    const agency = await seedAgency(app);
+    const model = await seedModel(app, agency);
+    const brief = await signToken(TEST_JWT_SECRET, { role: Role.AGENCY, agencyId: agency.id }, '2s', app.config.jwtMaxLifetimeSeconds);
+    const expiresAt = decodeJwt(brief).exp! * 1000;
+    const expiring = live(brief);
+    const lasting = live(agency.token);
+    let closedAt = 0;
+    let lastingClosed = false;
+    void lasting.closed.then(() => (lastingClosed = true));
+    const expiringClosed = expiring.closed.then((closed) => ((closedAt = Date.now()), closed));
+    const [gone, kept] = await within(
+      Promise.all([expiring, lasting].map((conn) => subscribe(conn, ModelCalendarChangedDocument, { modelId: model.id }))),
+      5000,
+      'both sockets were not signed in',
+    );
+
+    // Closed within two seconds of the expiry, and not before it.
+    const windowEnd = expiresAt + 2000;
+    const closed = await within(expiringClosed, windowEnd - Date.now(), 'the socket was not closed at its token\'s expiry');
+    expect(closed).toEqual({ code: 4401, reason: 'Unauthorized: the token has expired' });
+    expect(closedAt).toBeGreaterThanOrEqual(expiresAt);
+
+    // The socket opened beside it (its token lives 30 days, longer than one timer holds) outlasts that window, still
+    // told of changes.
+    await new Promise((resolve) => setTimeout(resolve, windowEnd - Date.now()));
+    expect(lastingClosed).toBe(false);
+    const placed = (await app.gql(CreateLockoutDocument, { input: { modelId: model.id, kind: 'HOLIDAY', reason: 'Away', start: at(24), end: at(48) } }, model.token)).createLockout;
+    expect(placed.userErrors).toEqual([]);
+    await kept.waitFor((r) => r.data?.modelCalendarChanged.lockout?.lockoutId === placed.lockout!.id);
+    expect(lastingClosed).toBe(false);
+    // The expired one's subscription ended with its socket (graphql-ws hands the close to the error sink), unfed.
+    await gone.completed;
+    expect(gone.received.filter((r) => r.data)).toEqual([]);
   });
 });
 

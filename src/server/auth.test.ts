@@ -98,6 +98,14 @@ describe('TokenVerifier: how long a development token may hold', () => {
     await expect(verifierFor().viewer(`Bearer ${await devToken(times)}`)).resolves.toMatchObject({ role: Role.ADMIN });
   });
 
+  it('tells when the token expires (its exp), verified or remembered', async () => {
+    const verifier = verifierFor();
+    const header = `Bearer ${await devToken({ iat: now, exp: now + 600 })}`;
+    await expect(verifier.grant(header)).resolves.toEqual({ viewer: { role: Role.ADMIN, subject: 'someone' }, expiresAt: (now + 600) * 1000 });
+    await expect(verifier.grant(header)).resolves.toMatchObject({ expiresAt: (now + 600) * 1000 });
+    await expect(verifier.grant(undefined)).resolves.toBeNull();
+  });
+
   it('reads the cap and the clock tolerance from JWT_MAX_LIFETIME and JWT_CLOCK_TOLERANCE', async () => {
     const verifier = verifierFor({ JWT_MAX_LIFETIME: '1h', JWT_CLOCK_TOLERANCE: '0' });
     await expect(verifier.viewer(`Bearer ${await devToken({ iat: now, exp: now + 7200 })}`)).rejects.toThrow('lives longer than the 3600 seconds');
@@ -141,6 +149,12 @@ describe('TokenVerifier: an identity provider with a fixed public key (JWT_PUBLI
     const named = await providerToken({ 'https://twinbook.example/role': 'AGENCY', 'https://twinbook.example/agency': AGENCY }, rsa.privateKey);
     const custom = provider(rsaPem, { JWT_ROLE_CLAIM: 'https://twinbook.example/role', JWT_AGENCY_CLAIM: 'https://twinbook.example/agency' });
     await expect(custom.viewer(`Bearer ${named}`)).resolves.toEqual({ role: Role.AGENCY, subject: 'auth0|42', agencyId: AGENCY });
+  });
+
+  it('tells when its token expires (its exp)', async () => {
+    const exp = Math.floor(Date.now() / 1000) + 900;
+    const token = await providerToken({ twinbook_role: 'ADMIN' }, rsa.privateKey, 'RS256', (j) => j.setExpirationTime(exp));
+    await expect(provider(rsaPem).grant(`Bearer ${token}`)).resolves.toEqual({ viewer: { role: Role.ADMIN, subject: 'auth0|42' }, expiresAt: exp * 1000 });
   });
 
   it.each<[string, (jwt: SignJWT) => SignJWT, string]>([

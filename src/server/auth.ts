@@ -20,7 +20,8 @@ export type IdentitySettings = Pick<
   'jwtSecret' | 'jwtSecretAccepted' | 'jwtMaxLifetimeSeconds' | 'jwtClockToleranceSeconds' | 'identityProvider'
 >;
 
-interface Verified {
+/** What a verified token grants, and until when. */
+export interface Grant {
   viewer: Viewer;
   /** Epoch milliseconds after which the token no longer holds (its `exp`). */
   expiresAt: number;
@@ -65,7 +66,7 @@ function bearerToken(header: string): string {
  * (when it is accepted), and an identity provider's tokens signed with one of its asymmetric algorithms.
  */
 export class TokenVerifier {
-  private readonly verified = new Map<string, { viewer: Viewer; until: number }>();
+  private readonly verified = new Map<string, Grant & { until: number }>();
   private readonly byAlgorithm = new Map<string, Verification>();
 
   constructor(
@@ -93,7 +94,7 @@ export class TokenVerifier {
   }
 
   /** Verifies a token's signature, issuer, audience and times, and reads the viewer it grants. */
-  private async verify(token: string, now: number): Promise<Verified> {
+  private async verify(token: string, now: number): Promise<Grant> {
     let alg: unknown;
     try {
       alg = decodeProtectedHeader(token).alg;
@@ -120,14 +121,22 @@ export class TokenVerifier {
 
   /** The viewer an `Authorization` header grants: none is an anonymous viewer (null); a bad token throws. */
   async viewer(header: string | undefined, now = Date.now()): Promise<Viewer | null> {
+    return (await this.grant(header, now))?.viewer ?? null;
+  }
+
+  /**
+   * What an `Authorization` header grants and when its token expires, for a caller that outlives one request (a
+   * subscription socket): none is null; a bad token throws.
+   */
+  async grant(header: string | undefined, now = Date.now()): Promise<Grant | null> {
     if (!header) return null;
     const token = bearerToken(header);
     const known = this.verified.get(token);
-    if (known && now < known.until) return known.viewer;
+    if (known && now < known.until) return { viewer: known.viewer, expiresAt: known.expiresAt };
     if (known) this.verified.delete(token);
     const result = await this.verify(token, now);
     if (this.verified.size >= this.maxEntries) this.verified.delete(this.verified.keys().next().value!);
-    this.verified.set(token, { viewer: result.viewer, until: Math.min(result.expiresAt, now + this.maxAgeMs) });
-    return result.viewer;
+    this.verified.set(token, { ...result, until: Math.min(result.expiresAt, now + this.maxAgeMs) });
+    return result;
   }
 }

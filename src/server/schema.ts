@@ -47,9 +47,9 @@ per viewer for at least 24 hours): the same request sent again with the same key
 nothing; the same key with a different request is refused with IDEMPOTENCY_KEY_REUSED (HTTP 422).`;
 
 const SUBSCRIPTION_DESCRIPTION = `Live updates over WebSocket at /graphql (the graphql-ws protocol), same port as HTTP. Sign in on connect with
-\`connectionParams: { authorization: "Bearer <token>" }\` (a missing or bad token closes the socket with 4401). Each
-subscription sees what the same viewer could query, read again at every change; changes made through any API process
-arrive.`;
+\`connectionParams: { authorization: "Bearer <token>" }\` (a missing or bad token closes the socket with 4401, and so
+does the token's expiry later: connect again with a fresh one). Each subscription sees what the same viewer could
+query, read again at every change; changes made through any API process arrive.`;
 
 /** Builds the executable schema from the resolvers; the same call emits schema/schema.graphql. */
 export async function createSchema(): Promise<GraphQLSchema> {

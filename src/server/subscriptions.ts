@@ -13,9 +13,10 @@ import {
 import { useServer } from 'graphql-ws/use/ws';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import type { Config } from '../config';
 import { createRequestContext, type Memo } from '../core/context';
+import { onDeadline } from '../core/deadline';
 import type { Viewer } from '../core/viewer';
 import type { Logger } from '../logger';
 import { AuthenticationError, type TokenVerifier } from './auth';
@@ -25,6 +26,7 @@ import { checkCost } from './limits';
 
 /** Close codes of a refused connection (graphql-ws's own: 4401 Unauthorized, 4403 Forbidden). */
 const UNAUTHORIZED = 4401;
+const TOKEN_EXPIRED = 'the token has expired';
 /** The largest message a client may send: a subscribe message is one operation, as an HTTP body is. */
 const MAX_MESSAGE_BYTES = 1024 * 1024;
 
@@ -49,9 +51,17 @@ export interface SubscriptionDeps {
 
 const refusal = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
 
+/** Closes a signed-in socket with 4401 when its token expires; the timer goes with the socket. */
+function closeOnExpiry(socket: WebSocket, expiresAt: number): void {
+  if (socket.readyState !== WebSocket.OPEN) return;
+  const cancel = onDeadline(expiresAt, () => socket.close(UNAUTHORIZED, `Unauthorized: ${TOKEN_EXPIRED}`));
+  socket.once('close', cancel);
+}
+
 /**
  * GraphQL subscriptions over the graphql-ws protocol on the HTTP server's own port and path. A client signs in once,
- * on connect (`connectionParams.authorization: "Bearer <token>"`); a missing or bad token closes the socket with 4401.
+ * on connect (`connectionParams.authorization: "Bearer <token>"`); a missing or bad token closes the socket with 4401,
+ * and so does the token's expiry later, since the socket would otherwise outlive the identity that opened it.
  * Every operation gets a request context of its own and the limits of the HTTP endpoint; queries and mutations stay
  * on HTTP, where idempotency keys and caching apply.
  */
@@ -67,9 +77,12 @@ export function createSubscriptionServer(deps: SubscriptionDeps): SubscriptionSe
       async onConnect(ctx) {
         const authorization = ctx.connectionParams?.authorization;
         try {
-          const viewer = typeof authorization === 'string' ? await tokens.viewer(authorization) : null;
-          if (!viewer) throw new AuthenticationError('send connectionParams.authorization: "Bearer <token>"');
-          viewers.set(ctx, viewer);
+          const grant = typeof authorization === 'string' ? await tokens.grant(authorization) : null;
+          if (!grant) throw new AuthenticationError('send connectionParams.authorization: "Bearer <token>"');
+          // Within the clock tolerance the verifier still grants an expired token; a socket would close at once.
+          if (grant.expiresAt <= Date.now()) throw new AuthenticationError(TOKEN_EXPIRED);
+          viewers.set(ctx, grant.viewer);
+          closeOnExpiry(ctx.extra.socket, grant.expiresAt);
           return true;
         } catch (err) {
           if (!(err instanceof AuthenticationError)) throw err;
