@@ -62,6 +62,10 @@ export interface Config {
   maxTokens: number;
   /** Bytes of memory the parsed documents (and persisted query texts) kept between requests may take. */
   documentCacheBytes: number;
+  /** Bytes of memory the compiled queries may take (compiled-queries.ts); 0 runs every query on graphql-js. */
+  compiledQueryCacheBytes: number;
+  /** Uses of a query run on graphql-js before it is compiled (compiled-queries.ts). */
+  compileQueriesAfterUses: number;
   /** Seconds between two sweeps that write EXPIRED on lapsed options; 0 turns the sweep off in this process. */
   optionSweepSeconds: number;
   /** Origins whose browser apps may call the API (CORS); `*` for any, empty for none. */
@@ -225,6 +229,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxAliases: z.int(env, 'MAX_ALIASES', 15, 1, 1000, errors),
     maxTokens: z.int(env, 'MAX_TOKENS', 2000, 100, 100_000, errors),
     documentCacheBytes: z.int(env, 'DOCUMENT_CACHE_MB', 16, 1, 4096, errors) * 1024 * 1024,
+    compiledQueryCacheBytes: z.int(env, 'COMPILED_QUERY_CACHE_MB', 16, 0, 4096, errors) * 1024 * 1024,
+    compileQueriesAfterUses: z.int(env, 'COMPILE_QUERIES_AFTER_USES', 3, 1, 1_000_000, errors),
     corsOrigins: corsOrigins(env.CORS_ORIGINS, errors),
     publicUrl: (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, ''),
     optionSweepSeconds: z.int(env, 'OPTION_SWEEP_SECONDS', 60, 0, 86_400, errors),

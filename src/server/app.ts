@@ -19,6 +19,7 @@ import { serveExplorer, type ExplorerToken } from './explorer';
 import { idempotencyKeyOf, idempotencyPlugin, startIdempotencyCleanup } from './idempotency';
 import { queryLimits } from './limits';
 import { ApiMetrics, newObservation, type Observation } from './metrics';
+import { compiledGateway } from './compiled-queries';
 import { queryCaches } from './query-caches';
 import { knownOperationTypes } from './operation-types';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
@@ -111,7 +112,8 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
   const format = formatError(logger);
   const caches = queryCaches(config.documentCacheBytes);
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    // Queries sent again and again run compiled; the rest on graphql-js (compiled-queries.ts).
+    ...(config.compiledQueryCacheBytes > 0 ? { gateway: compiledGateway(schema, config.compiledQueryCacheBytes, config.compileQueriesAfterUses) } : { schema }),
     documentStore: caches.documentStore,
     persistedQueries: caches.persistedQueries,
     // No HTTP caching of GraphQL answers here; the cache-control plugin would still run on every field.
