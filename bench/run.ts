@@ -20,6 +20,10 @@ import { benchSubscriptions } from './subscriptions';
 import { benchSearch } from './search';
 
 // `npm run bench`: one run, one database, the API in its own process and the load from this one.
+// The servers measured here (twinbook's, the lean peer) run as in production unless told otherwise: graphql-js, for one,
+// skips its development checks there.
+process.env.NODE_ENV ??= 'production';
+
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 // Both overridable, so that two benches on one machine neither share a database nor a port.
 const DB = process.env.BENCH_DB ?? 'twinbook_bench';
