@@ -3,7 +3,7 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { DatabaseError, Pool } from 'pg';
 
 /*
@@ -66,6 +66,23 @@ function cpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
+/** CPU time all PostgreSQL processes on this machine have used so far, in ms (the server under both peers). */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.split(') ')[1].split(' ');
+      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
 export interface LeanPeerBench {
   dbUrl: string;
   port: number;
@@ -82,8 +99,8 @@ export interface LeanPeerBench {
 }
 
 /**
- * `lean`: createPhysicalBooking on twinbook and on the lean peer, side by side (twinbook, the peer, twinbook again, so
- * that neither side gets the quieter machine), with each server's CPU per request.
+ * `lean`: createPhysicalBooking on twinbook and on the lean peer, side by side (both warmed, then twinbook, the peer,
+ * twinbook, the peer, so that neither side gets the quieter machine), with each server's CPU per request.
  */
 export async function benchLeanPeer(b: LeanPeerBench): Promise<void> {
   const peerPort = b.port + 1;
@@ -97,15 +114,16 @@ export async function benchLeanPeer(b: LeanPeerBench): Promise<void> {
       await new Promise((r) => setTimeout(r, 100));
     }
     const query = `mutation($input: CreatePhysicalBookingInput!) { createPhysicalBooking(input: $input) { booking { id } userErrors { code } } }`;
-    const run = async (url: string, pid: number, token: string | null, runIndex: number) => {
+    const run = async (url: string, pid: number, token: string | null, runIndex: number, seconds = b.seconds) => {
       let slot = 0;
       let failures = 0;
       const HOUR = 3600_000;
       const cpuBefore = cpuMs(pid);
+      const databaseBefore = postgresCpuMs();
       const result = await autocannon({
         url,
         connections: b.modelIds.length,
-        duration: b.seconds,
+        duration: seconds,
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         requests: [
@@ -131,21 +149,35 @@ export async function benchLeanPeer(b: LeanPeerBench): Promise<void> {
         ],
       });
       const cpu = (cpuMs(pid) - cpuBefore) / result.requests.total;
-      return { rate: result.requests.average, p50: result.latency.p50, cpu, failures };
+      const database = (postgresCpuMs() - databaseBefore) / result.requests.total;
+      return { rate: result.requests.average, p50: result.latency.p50, cpu, database, failures };
     };
+    // Both warmed first, untimed (their JIT, pools and remembered terms), as a server that has been up a while is; then
+    // each measured twice, in turn, so that neither gets the quieter moments of the machine.
+    await run(b.graphqlUrl, b.apiPid, b.token, 18, 2);
+    await run(peerUrl, peer.pid!, null, 19, 2);
     const first = await run(b.graphqlUrl, b.apiPid, b.token, 20);
-    const lean = await run(peerUrl, peer.pid!, null, 21);
+    const leanFirst = await run(peerUrl, peer.pid!, null, 21);
     const again = await run(b.graphqlUrl, b.apiPid, b.token, 22);
+    const leanAgain = await run(peerUrl, peer.pid!, null, 23);
     const twinbook = (first.rate + again.rate) / 2;
+    const lean = {
+      rate: (leanFirst.rate + leanAgain.rate) / 2,
+      p50: `${leanFirst.p50} / ${leanAgain.p50}`,
+      cpu: (leanFirst.cpu + leanAgain.cpu) / 2,
+      database: (leanFirst.database + leanAgain.database) / 2,
+      failures: leanFirst.failures + leanAgain.failures,
+      detail: `${leanFirst.rate.toFixed(0)}/s then ${leanAgain.rate.toFixed(0)}/s`,
+    };
     b.rows.push([
-      'createPhysicalBooking (CONFIRMED), twinbook, 16 clients (mean of before and after the peer)',
+      'createPhysicalBooking (CONFIRMED), twinbook, 16 clients (mean of its two turns)',
       `${twinbook.toFixed(0)} req/s`,
-      `before ${first.rate.toFixed(0)}/s (p50 ${first.p50} ms, ${first.cpu.toFixed(2)} ms API CPU a request), after ${again.rate.toFixed(0)}/s (p50 ${again.p50} ms, ${again.cpu.toFixed(2)} ms CPU); ${first.failures + again.failures} failed`,
+      `${first.rate.toFixed(0)}/s then ${again.rate.toFixed(0)}/s (p50 ${first.p50} / ${again.p50} ms), ${((first.cpu + again.cpu) / 2).toFixed(2)} ms API CPU and ${((first.database + again.database) / 2).toFixed(2)} ms PostgreSQL CPU a request; ${first.failures + again.failures} failed`,
     ]);
     b.rows.push([
-      'the lean peer (Apollo Server + pg, one insert behind the same constraint), 16 clients',
+      'the lean peer (Apollo Server + pg, one insert behind the same constraint), 16 clients (mean of its two turns)',
       `${lean.rate.toFixed(0)} req/s`,
-      `p50 ${lean.p50} ms, ${lean.cpu.toFixed(2)} ms peer CPU a request, ${lean.failures} failed`,
+      `${lean.detail} (p50 ${lean.p50} ms), ${lean.cpu.toFixed(2)} ms peer CPU and ${lean.database.toFixed(2)} ms PostgreSQL CPU a request, ${lean.failures} failed`,
     ]);
     b.rows.push(['ratio twinbook / lean peer', `${((twinbook / lean.rate) * 100).toFixed(1)} %`, 'target ≥ 60 %']);
   } finally {
