@@ -3,7 +3,8 @@ import { badArgument, badArgumentOf } from './bad-argument';
 import { isUuid } from './ids';
 import { checkInstant } from './validate';
 
-@ObjectType({ description: 'Where a page stands in the whole list (Relay).' })
+// Plain data (as the connection and edge types below): graphql reads each field directly, without a wrapper per field.
+@ObjectType({ description: 'Where a page stands in the whole list (Relay).', simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean, { description: 'More items follow this page.' })
   hasNextPage!: boolean;
@@ -47,7 +48,7 @@ export function ConnectionType<T extends object>(
   name: string,
   options: { counted?: boolean } = {},
 ) {
-  @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with its cursor.` })
+  @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with its cursor.`, simpleResolvers: true })
   class EdgeType {
     @Field(() => String, { description: 'Opaque position of this item.' })
     cursor!: string;
@@ -56,7 +57,7 @@ export function ConnectionType<T extends object>(
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} items (Relay cursor connection).` })
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items (Relay cursor connection).`, simpleResolvers: true })
   class ConnectionClass implements Connection<T> {
     @Field(() => [EdgeType], { description: 'The items of this page, in order.' })
     edges!: EdgeType[];
@@ -68,7 +69,9 @@ export function ConnectionType<T extends object>(
   }
   if (options.counted) {
     // Declared only on counted lists: a field every connection had would promise a count query on every list.
-    Field(() => Int, { description: 'How many items the whole list holds with these filters, whatever the page.' })(ConnectionClass.prototype, 'totalCount');
+    // With a resolver of its own (not simple): the property is a promise, which a compiled query reads as is from a
+    // field without one (compiled-queries.ts).
+    Field(() => Int, { description: 'How many items the whole list holds with these filters, whatever the page.', simple: false })(ConnectionClass.prototype, 'totalCount');
   }
   return ConnectionClass;
 }

@@ -14,6 +14,10 @@ import { LRUCache } from 'lru-cache';
  * one execution: a client sending a document once must not make the server compile it), anything compiled past the
  * compile budget of the moment, and anything graphql-jit declines. Variables are coerced by graphql-js first, so that
  * a bad variable is refused in the same words and with the same HTTP 400 whichever executor runs.
+ *
+ * One difference to keep in mind: a field with no resolver of its own (a type with `simpleResolvers`) is read as a
+ * plain property by a compiled query, which does not wait for a promise there the way graphql-js does. A property
+ * holding a promise (a connection's totalCount) keeps a resolver.
  */
 
 /** At most this much of each second is spent compiling; past it, queries run on graphql-js until the next second. */

@@ -2,7 +2,7 @@ import { Entity, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { newId } from '../../common/ids';
 
-@ObjectType({ description: 'A model agency: represents models, confirms their bookings and takes commission.' })
+@ObjectType({ description: 'A model agency: represents models, confirms their bookings and takes commission.', simpleResolvers: true })
 @Entity()
 export class Agency {
   @Field(() => ID, { description: 'Stable identifier.' })

@@ -211,7 +211,9 @@ export class Deliverable {
   quantity!: number;
 }
 
-@ObjectType({ implements: Booking, description: 'A booking of the model in person. Confirmed physical bookings of one model never clash.' })
+// Entities' fields are their properties, with no middleware: `simpleResolvers` lets graphql read them directly (a month's
+// calendar reads thousands); fields computed by resolver classes keep their resolvers.
+@ObjectType({ implements: Booking, description: 'A booking of the model in person. Confirmed physical bookings of one model never clash.', simpleResolvers: true })
 @Entity({ discriminatorValue: BookingType.PHYSICAL })
 export class PhysicalBooking extends Booking {
   override type: Opt<BookingType> = BookingType.PHYSICAL;
@@ -252,7 +254,7 @@ export class PhysicalBooking extends Booking {
   productTerritories: Opt<string[]> | null = null;
 }
 
-@ObjectType({ implements: Booking, description: "Work produced by the model's digital twin. Never clashes in time with anything." })
+@ObjectType({ implements: Booking, description: "Work produced by the model's digital twin. Never clashes in time with anything.", simpleResolvers: true })
 @Entity({ discriminatorValue: BookingType.DIGITAL })
 export class DigitalBooking extends Booking {
   override type: Opt<BookingType> = BookingType.DIGITAL;

@@ -2,7 +2,7 @@ import { Entity, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { newId } from '../../common/ids';
 
-@ObjectType({ description: 'A client that books models; its people are planners.' })
+@ObjectType({ description: 'A client that books models; its people are planners.', simpleResolvers: true })
 @Entity()
 export class Brand {
   @Field(() => ID, { description: 'Stable identifier.' })

@@ -4,7 +4,7 @@ import { newId } from '../../common/ids';
 import { Agency } from '../agency/agency.entity';
 import type { ModelAttributeValues } from './model-attributes';
 
-@ObjectType({ description: 'A fashion model: the person who is booked in person, and whose digital twin may be booked.' })
+@ObjectType({ description: 'A fashion model: the person who is booked in person, and whose digital twin may be booked.', simpleResolvers: true })
 @Entity()
 @Index({ properties: ['agency', 'createdAt', 'id'] })
 // Attribute filters are containments (see model-attributes.ts); declared here so the schema diff keeps the index.

@@ -80,7 +80,7 @@ export class AvailableModelsArgs extends PageArgs {
   input!: AvailabilitySearchInput;
 }
 
-@ObjectType({ description: 'A model who can take the job searched for, as booking would accept it now.' })
+@ObjectType({ description: 'A model who can take the job searched for, as booking would accept it now.', simpleResolvers: true })
 export class AvailableModel {
   @Field(() => Model, { description: 'The model.' })
   model!: Model;
@@ -104,7 +104,7 @@ export interface PricedJob {
 export const AvailableModelConnection = ConnectionType(AvailableModel, 'AvailableModel');
 export type AvailableModelConnection = InstanceType<typeof AvailableModelConnection>;
 
-@ObjectType({ description: "A model's busy time in a window: merged ranges, with no client, title or kind." })
+@ObjectType({ description: "A model's busy time in a window: merged ranges, with no client, title or kind.", simpleResolvers: true })
 export class ModelBusyRanges {
   @Field(() => ID, { description: 'The model.' })
   modelId!: string;
@@ -146,7 +146,7 @@ export class FreeSlotsArgs {
   travelAfterMinutes?: number | null;
 }
 
-@ObjectType({ description: 'A gap in which a physical job of the length asked for fits (it may start anywhere that leaves it inside).' })
+@ObjectType({ description: 'A gap in which a physical job of the length asked for fits (it may start anywhere that leaves it inside).', simpleResolvers: true })
 export class FreeSlot {
   @Field(() => Date, { description: 'Earliest start.' })
   start!: Date;
