@@ -75,7 +75,8 @@ function postgresCpuMs(): number {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       if (!stat.includes('(postgres)')) continue;
       const fields = stat.split(') ')[1].split(' ');
-      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+      // Its own time and that of its ended children (the postmaster's: backends that closed count there once gone).
+      total += ((Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) * 1000) / 100;
     } catch {
       // the process ended meanwhile
     }

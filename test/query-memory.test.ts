@@ -75,13 +75,21 @@ describe('documents kept between requests', () => {
       const fields = 'role agency { id name } brand { id name } model { id name timeZone baseCity }';
       const dense = (i: number) => `query Q${i} { ${Array.from({ length: 14 }, (_, a) => `a${a}: viewer { ${fields} }`).join(' ')} } # ${i}`;
       const documents = Number(process.env.QUERY_MEMORY_DOCUMENTS ?? 1500);
+      // Dense documents each sent three times: compiled at their third use (compiled-queries.ts), kept within their bytes.
+      const compiled = 300;
       const statuses = {
         commented: await sendDistinct(api.url, 400, commented, watch),
         dense: await sendDistinct(api.url, documents, dense, watch),
+        compiled: await sendDistinct(api.url, 3 * compiled, (i) => dense(1_000_000 + Math.floor(i / 3)), watch),
       };
       watch();
       const alive = await fetch(api.url.replace('/graphql', '/health')).then((r) => r.status, () => 0);
-      expect({ statuses, alive }).toEqual({ statuses: { commented: { 200: 400 }, dense: { 200: documents } }, alive: 200 });
+      expect({ statuses, alive }).toEqual({ statuses: { commented: { 200: 400 }, dense: { 200: documents }, compiled: { 200: 3 * compiled } }, alive: 200 });
+      // Some were compiled (as many as the compile budget allowed), within their bytes (16 MB by default).
+      const metrics = await fetch(api.url.replace('/graphql', '/metrics')).then((r) => r.text());
+      const gauge = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec(metrics)?.[1] ?? NaN);
+      expect(gauge('twinbook_compiled_queries')).toBeGreaterThan(0);
+      expect(gauge('twinbook_compiled_query_bytes')).toBeLessThanOrEqual(16 * 1024 * 1024);
       expect(highest).toBeLessThan(RSS_LIMIT);
     },
     300_000,

@@ -2,6 +2,7 @@ import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-i
 import { execute, getVariableValues, GraphQLError, Kind, visit, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
+import { registerGauge } from '../core/metrics';
 
 /*
  * Queries a client sends again and again run compiled (graphql-jit): the document is turned once into a function that
@@ -131,6 +132,12 @@ export function compiledExecutor(schema: GraphQLSchema, maxBytes: number, compil
  */
 export function compiledGateway(schema: GraphQLSchema, maxBytes: number, compileAfterUses: number): GatewayInterface {
   const executor = compiledExecutor(schema, maxBytes, compileAfterUses);
+  registerGauge({ name: 'twinbook_compiled_queries', help: 'Queries kept compiled in this process.', collect: () => executor.stats().queries });
+  registerGauge({
+    name: 'twinbook_compiled_query_bytes',
+    help: 'Estimated heap the compiled queries of this process hold, bounded by COMPILED_QUERY_CACHE_MB.',
+    collect: () => executor.stats().bytes,
+  });
   const run: GatewayExecutor = async (rc) =>
     executor.run({
       document: rc.document,
