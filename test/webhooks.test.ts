@@ -1,5 +1,7 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type RequestListener, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import {
   CancelBookingDocument,
   ConfirmBookingDocument,
@@ -20,20 +22,31 @@ import { Role } from '../src/core/viewer';
 import { createLogger } from '../src/logger';
 import { pendingWebhookDeliveries } from '../src/modules/webhook/webhook-outbox';
 import { verifyWebhookSignature } from '../src/modules/webhook/webhook-signing';
-import { startWebhookWorker } from '../src/modules/webhook/webhook-worker';
+import { systemLookup, type WebhookLookup } from '../src/modules/webhook/webhook-request';
+import { startWebhookWorker, type WebhookWorkerOptions } from '../src/modules/webhook/webhook-worker';
 import { startApiProcess, type ApiProcess } from './support/api-process';
 import { ONE_CONNECTION, itOnServer } from './support/engine';
 import { at, seedAgency, type Party, type Scenario } from './support/factories';
+import { HOOKS_TEST_CERT, HOOKS_TEST_HOST, HOOKS_TEST_KEY } from './support/hooks-test-tls';
 import { seedPricedScenario } from './support/money';
 import { startTestApp, type TestApp } from './support/test-app';
 
 // Fast retries and few of them, a worker that looks every second, and leases short enough for a restart test.
 const WEBHOOK_ENV = { WEBHOOK_RETRY_BASE_MS: '300', WEBHOOK_MAX_ATTEMPTS: '4', WEBHOOK_WORKER_SECONDS: '1', WEBHOOK_LEASE_SECONDS: '3', WEBHOOK_TIMEOUT_MS: '2500' };
 
+// The workers resolve hooks.test to this machine (every other name as the system does), and trust its certificate.
+const hooksTestLookups: string[] = [];
+const lookup: WebhookLookup = async (hostname) => {
+  if (hostname !== HOOKS_TEST_HOST) return systemLookup(hostname);
+  hooksTestLookups.push(hostname);
+  return [{ address: '127.0.0.1', family: 4 }];
+};
+const WORKER_OPTIONS: WebhookWorkerOptions = { lookup, ca: HOOKS_TEST_CERT };
+
 let app: TestApp;
 let worker: PeriodicJob;
-const startWorker = () => {
-  worker = startWebhookWorker(app.orm.em, app.config, createLogger('silent'));
+const startWorker = (config = app.config) => {
+  worker = startWebhookWorker(app.orm.em, config, createLogger('silent'), WORKER_OPTIONS);
 };
 beforeAll(async () => {
   app = await startTestApp(WEBHOOK_ENV);
@@ -48,33 +61,47 @@ interface Received {
   headers: IncomingHttpHeaders;
   raw: string;
   body: { id: string; type: string; occurredAt: string; data: Record<string, unknown> };
+  /** The host name the client sent in TLS (SNI), over https. */
+  servername?: string | false | null;
 }
 
-/** A webhook receiver on 127.0.0.1: answers each request with what `answer` says for it (its index from 0), or never. */
+/**
+ * A webhook receiver on 127.0.0.1: answers each request with what `answer` says for it (its index from 0), or never.
+ * Over https it is reached as https://hooks.test:<port>, a name the workers resolve to 127.0.0.1.
+ */
 interface Receiver {
   url: string;
   got: Received[];
+  /** TCP connections accepted, whether or not a request came on them. */
+  connections: number;
   close(): Promise<void>;
 }
 
-async function receiver(answer: (n: number, body: Received['body']) => number | 'hang' = () => 200): Promise<Receiver> {
+async function receiver(answer: (n: number, body: Received['body']) => number | 'hang' = () => 200, tls = false): Promise<Receiver> {
   const got: Received[] = [];
-  const server: Server = createServer((req, res) => {
+  const onRequest: RequestListener = (req, res) => {
     let raw = '';
     req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
     req.on('end', () => {
       const body = JSON.parse(raw) as Received['body'];
       const n = got.length;
-      got.push({ headers: req.headers, raw, body });
+      got.push({ headers: req.headers, raw, body, servername: tls ? (req.socket as TLSSocket).servername : undefined });
       const status = answer(n, body);
       if (status === 'hang') return;
       res.writeHead(status).end();
     });
-  });
+  };
+  const server: Server = tls ? createTlsServer({ key: HOOKS_TEST_KEY, cert: HOOKS_TEST_CERT }, onRequest) : createServer(onRequest);
+  let connections = 0;
+  server.on('connection', () => (connections += 1));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`,
+    url: tls ? `https://${HOOKS_TEST_HOST}:${port}/hooks` : `http://127.0.0.1:${port}/hooks`,
     got,
+    get connections() {
+      return connections;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -87,8 +114,8 @@ const receivers: Receiver[] = [];
 afterEach(async () => {
   await Promise.all(receivers.splice(0).map((r) => r.close()));
 });
-async function listen(answer?: Parameters<typeof receiver>[0]): Promise<Receiver> {
-  const r = await receiver(answer);
+async function listen(answer?: Parameters<typeof receiver>[0], tls = false): Promise<Receiver> {
+  const r = await receiver(answer, tls);
   receivers.push(r);
   return r;
 }
@@ -236,6 +263,47 @@ describe('who is sent what', () => {
     await waitFor('all three delivered', () => r.got.length === app.config.webhookMaxAttempts + 2);
     const tries = Array.from({ length: app.config.webhookMaxAttempts }, () => 'booking.created');
     expect(r.got.map((g) => g.body.type)).toEqual([...tries, 'booking.confirmed', 'booking.cancelled']);
+  });
+});
+
+describe('a host name that resolves to a private address', () => {
+  it('is never connected to while private networks are not allowed: each attempt fails with the reason, retried as usual', async () => {
+    expect(app.config.webhookAllowPrivateNetworks).toBe(false);
+    const s = await seedPricedScenario(app);
+    const r = await listen(undefined, true);
+    const { id } = await register(s.agency, r.url, ['booking.created']);
+    await placeOption(s, 9);
+    await waitFor('the last attempt', async () => ['DELIVERED', 'FAILED'].includes((await deliveriesOf(s.agency, id))[0]?.status ?? ''));
+    const [delivery] = await deliveriesOf(s.agency, id);
+    expect(delivery).toMatchObject({ status: 'FAILED', attemptCount: app.config.webhookMaxAttempts });
+    const reason = 'the host resolves to a private address (a private, loopback or link-local network)';
+    expect(delivery.attempts.map((a) => [a.httpStatus, a.error])).toEqual(Array.from({ length: app.config.webhookMaxAttempts }, () => [null, reason]));
+    expect(delivery.attempts.slice(0, -1).map((a) => a.nextAttemptAt === null)).toEqual(Array.from({ length: app.config.webhookMaxAttempts - 1 }, () => false));
+    expect(r.connections).toBe(0);
+    expect(r.got).toEqual([]);
+  });
+
+  it('is delivered when private networks are allowed: to the address resolved once per attempt, TLS and Host naming the host', async () => {
+    await worker.stop();
+    try {
+      startWorker({ ...app.config, webhookAllowPrivateNetworks: true });
+      const s = await seedPricedScenario(app);
+      const r = await listen(undefined, true);
+      const { id, secret } = await register(s.agency, r.url, ['booking.created']);
+      const lookupsBefore = hooksTestLookups.length;
+      await placeOption(s, 9);
+      await waitFor('the delivery', () => r.got.length === 1);
+      const [{ headers, raw, servername }] = r.got;
+      expect(servername).toBe(HOOKS_TEST_HOST);
+      expect(headers.host).toBe(new URL(r.url).host);
+      expect(verifyWebhookSignature(secret, headers['twinbook-signature'] as string, raw)).toBe(true);
+      await waitFor('the log', async () => (await deliveriesOf(s.agency, id))[0]?.status === 'DELIVERED');
+      expect((await deliveriesOf(s.agency, id))[0].attempts.map((a) => [a.httpStatus, a.error])).toEqual([[200, null]]);
+      expect(hooksTestLookups.length - lookupsBefore).toBe(1);
+    } finally {
+      await worker.stop();
+      startWorker();
+    }
   });
 });
 

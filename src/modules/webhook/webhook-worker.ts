@@ -4,6 +4,7 @@ import type { Config } from '../../config';
 import { onCommittedEvents } from '../../core/events';
 import { startPeriodic, type PeriodicJob } from '../../core/periodic';
 import type { Logger } from '../../logger';
+import { postWebhook, systemLookup, type Outcome, type WebhookLookup } from './webhook-request';
 import { retryDelayMs } from './webhook-retry';
 import { signatureHeader } from './webhook-signing';
 import { fanOutEvents } from './webhook-outbox';
@@ -52,11 +53,12 @@ interface Claimed {
   model_id: string | null;
 }
 
-/** What one attempt came to. */
-interface Outcome {
-  httpStatus: number | null;
-  durationMs: number;
-  error: string | null;
+/** How a worker reaches receivers; the defaults are the system's. */
+export interface WebhookWorkerOptions {
+  /** Resolves endpoints' host names (default: node:dns lookup, every address). */
+  lookup?: WebhookLookup;
+  /** Certificates trusted instead of the system's. */
+  ca?: string;
 }
 
 /** The JSON body of an event: `{id, type, occurredAt, data}`, the same bytes on every attempt of one event. */
@@ -65,33 +67,22 @@ export function webhookBody(d: { event_id: string; type: string; occurredAt: Dat
   return JSON.stringify({ id: d.event_id, type: d.type, occurredAt: d.occurredAt.toISOString(), data });
 }
 
-async function send(d: Claimed, occurredAt: Date, timeoutMs: number): Promise<Outcome> {
+function send(d: Claimed, occurredAt: Date, config: Config, options: WebhookWorkerOptions): Promise<Outcome> {
   const body = webhookBody({ ...d, occurredAt });
   const t = Math.floor(Date.now() / 1000);
-  const started = Date.now();
-  try {
-    const res = await fetch(d.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'twinbook-webhooks/1',
-        'twinbook-event-id': d.event_id,
-        'twinbook-timestamp': String(t),
-        'twinbook-signature': signatureHeader(d.secret, t, body),
-      },
-      body,
-      // A redirect is an answer, not a place to send the event (and its signature) to.
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    await res.body?.cancel();
-    const ok = res.status >= 200 && res.status < 300;
-    return { httpStatus: res.status, durationMs: Date.now() - started, error: ok ? null : `HTTP ${res.status}${res.status >= 300 && res.status < 400 ? ' (redirects are not followed)' : ''}` };
-  } catch (err) {
-    const e = err as Error & { cause?: { code?: string; message?: string } };
-    const error = e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (e.cause?.code ?? e.cause?.message ?? e.message);
-    return { httpStatus: null, durationMs: Date.now() - started, error: String(error).slice(0, 200) };
-  }
+  const headers = {
+    'content-type': 'application/json',
+    'user-agent': 'twinbook-webhooks/1',
+    'twinbook-event-id': d.event_id,
+    'twinbook-timestamp': String(t),
+    'twinbook-signature': signatureHeader(d.secret, t, body),
+  };
+  return postWebhook(d.url, headers, body, {
+    timeoutMs: config.webhookTimeoutMs,
+    policy: { allowHttpLoopback: config.webhookAllowHttpLoopback, allowPrivateNetworks: config.webhookAllowPrivateNetworks },
+    lookup: options.lookup ?? systemLookup,
+    ca: options.ca,
+  });
 }
 
 const RECORD_SUCCESS = `
@@ -115,6 +106,7 @@ export class WebhookWorker {
     private readonly em: EntityManager,
     private readonly config: Config,
     private readonly log: Logger,
+    private readonly options: WebhookWorkerOptions = {},
   ) {}
 
   /** Runs one pass now, or once more after the pass in progress. */
@@ -170,7 +162,7 @@ export class WebhookWorker {
       rows.map(async (d) => {
         const occurredAt = d.occurred_at instanceof Date ? d.occurred_at : em.getPlatform().parseDate(d.occurred_at);
         const attemptedAt = new Date();
-        const outcome = await send(d, occurredAt, this.config.webhookTimeoutMs);
+        const outcome = await send(d, occurredAt, this.config, this.options);
         await this.record(d, token, attemptedAt, outcome);
         return outcome;
       }),
@@ -208,9 +200,9 @@ export class WebhookWorker {
  * Starts this process's webhook worker: every WEBHOOK_WORKER_SECONDS (0: never, and nothing wakes it), and at once
  * when this process commits events.
  */
-export function startWebhookWorker(em: EntityManager, config: Config, log: Logger): PeriodicJob {
+export function startWebhookWorker(em: EntityManager, config: Config, log: Logger, options: WebhookWorkerOptions = {}): PeriodicJob {
   if (config.webhookWorkerSeconds <= 0) return { stop: async () => undefined };
-  const worker = new WebhookWorker(em, config, log);
+  const worker = new WebhookWorker(em, config, log, options);
   const periodic = startPeriodic('webhook delivery', config.webhookWorkerSeconds, () => worker.run(), log);
   const stopListening = onCommittedEvents(() => worker.wake());
   worker.wake();
