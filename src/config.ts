@@ -82,7 +82,7 @@ export interface Config {
   idempotencyCleanupSeconds: number;
   /** Webhooks may be sent over plain http to this machine (127.0.0.1, ::1, localhost): for development and tests. */
   webhookAllowHttpLoopback: boolean;
-  /** Webhooks may be sent to private, loopback and link-local addresses named as IP literals. */
+  /** Webhooks may be sent to private, loopback and link-local addresses, named as IP literals or resolved from host names. */
   webhookAllowPrivateNetworks: boolean;
   /** Delay before the first retry of a failed webhook delivery, in ms; each later one doubles it (with jitter). */
   webhookRetryBaseMs: number;
