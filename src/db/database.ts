@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 import { withMigrationLock } from './migration-lock';
+import { runMigrations } from './migration-run';
 import { ormOptions } from './orm-options';
 
 export interface Database {
@@ -24,9 +25,17 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     poolMax = embedded.maxConnections;
     logger.info({ dataDir: config.dataDir }, 'embedded PostgreSQL started');
   }
-  const orm = await MikroORM.init(ormOptions({ url, poolMax, replicaUrls: config.databaseReplicaUrls, acquireTimeoutMs: config.dbAcquireTimeoutSeconds * 1000 }));
+  const orm = await MikroORM.init(
+    ormOptions({
+      url,
+      poolMax,
+      replicaUrls: config.databaseReplicaUrls,
+      acquireTimeoutMs: config.dbAcquireTimeoutSeconds * 1000,
+      statementTimeoutMs: config.dbStatementTimeoutSeconds * 1000,
+    }),
+  );
   try {
-    const applied = await withMigrationLock(url, !!embedded, () => orm.getMigrator().up());
+    const applied = await withMigrationLock(url, !!embedded, () => runMigrations(orm, 'up'));
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
   } catch (err) {
     await orm.close(true);
