@@ -2,8 +2,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
-import { withMigrationLock } from './migration-lock';
-import { runMigrations } from './migration-run';
+import { withMigrationOrm } from './migration-run';
 import { ormOptions } from './orm-options';
 
 export interface Database {
@@ -25,6 +24,14 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     poolMax = embedded.maxConnections;
     logger.info({ dataDir: config.dataDir }, 'embedded PostgreSQL started');
   }
+  try {
+    // Before the API's pool opens, on connections without its statement timeout (migration-run.ts).
+    const applied = await withMigrationOrm(url, !!embedded, (migrating) => migrating.getMigrator().up());
+    if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+  } catch (err) {
+    await embedded?.stop();
+    throw err;
+  }
   const orm = await MikroORM.init(
     ormOptions({
       url,
@@ -34,14 +41,6 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
       statementTimeoutMs: config.dbStatementTimeoutSeconds * 1000,
     }),
   );
-  try {
-    const applied = await withMigrationLock(url, !!embedded, () => runMigrations(orm, 'up'));
-    if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-  } catch (err) {
-    await orm.close(true);
-    await embedded?.stop();
-    throw err;
-  }
   return {
     orm,
     url,

@@ -1,17 +1,19 @@
-import type { MigrateOptions } from '@mikro-orm/core';
-import type { UmzugMigration } from '@mikro-orm/migrations';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { withMigrationLock } from './migration-lock';
+import { ormOptions } from './orm-options';
 
 /**
- * Runs the migrator up or down in one transaction without a statement timeout. The API's connections carry one
- * (DB_STATEMENT_TIMEOUT_SECONDS), and a migration that rewrites or indexes a large table may rightly run longer:
- * cut midway, it would roll back and stop the process from starting. `set local` ends with the transaction, so the
- * pooled connection goes back with its own timeout.
+ * Runs `work` (the migrator) under the migration lock on an ORM of its own, opened without the API's statement
+ * timeout (DB_STATEMENT_TIMEOUT_SECONDS) and closed before it returns: a migration that rewrites or indexes a large
+ * table may rightly run longer, and one cut midway rolls back and stops the process from starting. It cannot borrow
+ * the API's pool with the timeout lifted for its transaction: the migrator reads its table outside that transaction,
+ * and a pool of one connection (the embedded engine's) would wait on itself.
  */
-export async function runMigrations(orm: MikroORM, direction: 'up' | 'down', options: Omit<MigrateOptions, 'transaction'> = {}): Promise<UmzugMigration[]> {
-  const connection = orm.em.getConnection();
-  return connection.transactional(async (trx) => {
-    await connection.execute('set local statement_timeout = 0', [], 'run', trx);
-    return orm.getMigrator()[direction]({ ...options, transaction: trx });
-  });
+export async function withMigrationOrm<T>(url: string, embedded: boolean, work: (orm: MikroORM) => Promise<T>): Promise<T> {
+  const orm = await MikroORM.init(ormOptions({ url, poolMax: embedded ? 1 : 2 }));
+  try {
+    return await withMigrationLock(url, embedded, () => work(orm));
+  } finally {
+    await orm.close(true);
+  }
 }

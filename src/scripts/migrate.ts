@@ -3,7 +3,6 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig } from '../config';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded-postgres';
 import { withMigrationLock } from '../db/migration-lock';
-import { runMigrations } from '../db/migration-run';
 import { ormOptions } from '../db/orm-options';
 
 const USAGE = 'usage: migrate up | down [all] | check | pending | create [name]';
@@ -24,11 +23,11 @@ async function main(): Promise<void> {
   try {
     switch (command) {
       case 'up':
-        for (const m of await withMigrationLock(url, !!embedded, () => runMigrations(orm, 'up'))) process.stdout.write(`applied ${m.name}\n`);
+        for (const m of await withMigrationLock(url, !!embedded, () => migrator.up())) process.stdout.write(`applied ${m.name}\n`);
         break;
       case 'down': {
         // `down` reverts the last migration; `down all` every one of them.
-        const reverted = await withMigrationLock(url, !!embedded, () => runMigrations(orm, 'down', name === 'all' ? { to: 0 } : {}));
+        const reverted = await withMigrationLock(url, !!embedded, () => migrator.down(name === 'all' ? { to: 0 } : undefined));
         for (const m of reverted) process.stdout.write(`reverted ${m.name}\n`);
         break;
       }
