@@ -32,6 +32,11 @@ export interface Config {
   dbPoolSize: number;
   /** Seconds a request waits for a database connection before it is answered 503 (the database unreachable). */
   dbAcquireTimeoutSeconds: number;
+  /**
+   * Seconds one SQL statement of the API may run before PostgreSQL cancels it (and the request is answered 504
+   * QUERY_TIMEOUT); 0 for no limit. Migrations run without it. The embedded engine does not enforce it.
+   */
+  dbStatementTimeoutSeconds: number;
   /** Seconds a stopping process gives the requests in flight to finish before it cuts them. */
   shutdownGraceSeconds: number;
   /** Read replicas for the read-only queries, comma-separated URLs. */
@@ -211,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.DATA_DIR?.trim() || '.data/pg',
     dbPoolSize: z.int(env, 'DB_POOL_SIZE', 10, 1, 500, errors),
     dbAcquireTimeoutSeconds: z.int(env, 'DB_ACQUIRE_TIMEOUT_SECONDS', 5, 1, 120, errors),
+    dbStatementTimeoutSeconds: z.int(env, 'DB_STATEMENT_TIMEOUT_SECONDS', 30, 0, 3600, errors),
     shutdownGraceSeconds: z.int(env, 'SHUTDOWN_GRACE_SECONDS', 10, 0, 600, errors),
     databaseReplicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     jwtSecret,

@@ -2,7 +2,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
-import { withMigrationLock } from './migration-lock';
+import { withMigrationOrm } from './migration-run';
 import { ormOptions } from './orm-options';
 
 export interface Database {
@@ -24,15 +24,23 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     poolMax = embedded.maxConnections;
     logger.info({ dataDir: config.dataDir }, 'embedded PostgreSQL started');
   }
-  const orm = await MikroORM.init(ormOptions({ url, poolMax, replicaUrls: config.databaseReplicaUrls, acquireTimeoutMs: config.dbAcquireTimeoutSeconds * 1000 }));
   try {
-    const applied = await withMigrationLock(url, !!embedded, () => orm.getMigrator().up());
+    // Before the API's pool opens, on connections without its statement timeout (migration-run.ts).
+    const applied = await withMigrationOrm(url, !!embedded, (migrating) => migrating.getMigrator().up());
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
   } catch (err) {
-    await orm.close(true);
     await embedded?.stop();
     throw err;
   }
+  const orm = await MikroORM.init(
+    ormOptions({
+      url,
+      poolMax,
+      replicaUrls: config.databaseReplicaUrls,
+      acquireTimeoutMs: config.dbAcquireTimeoutSeconds * 1000,
+      statementTimeoutMs: config.dbStatementTimeoutSeconds * 1000,
+    }),
+  );
   return {
     orm,
     url,

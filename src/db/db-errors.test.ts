@@ -1,4 +1,4 @@
-import { isConnectionFailure } from './db-errors';
+import { isConnectionFailure, isQueryCanceled } from './db-errors';
 
 const coded = (code: string, message = 'x') => Object.assign(new Error(message), { code });
 
@@ -24,5 +24,23 @@ describe('isConnectionFailure', () => {
     ['nothing', undefined, false],
   ])('%s', (_name, err, expected) => {
     expect(isConnectionFailure(err)).toBe(expected);
+  });
+});
+
+describe('isQueryCanceled', () => {
+  it.each([
+    ['statement timeout 57014', coded('57014', 'canceling statement due to statement timeout'), true],
+    ['wrapped by the ORM', Object.assign(new Error('select pg_sleep(2) - canceling statement'), { previous: coded('57014') }), true],
+    ['wrapped as a cause', new Error('failed', { cause: coded('57014') }), true],
+    ['a lock timeout 55P03', coded('55P03', 'canceling statement due to lock timeout'), false],
+    ['an admin shutdown 57P01', coded('57P01'), false],
+    ['a plain error', new Error('canceling statement due to statement timeout'), false],
+    ['nothing', undefined, false],
+  ])('%s', (_name, err, expected) => {
+    expect(isQueryCanceled(err)).toBe(expected);
+  });
+
+  it('is not a connection failure: the database is there, the request asked too much', () => {
+    expect(isConnectionFailure(coded('57014', 'canceling statement due to statement timeout'))).toBe(false);
   });
 });

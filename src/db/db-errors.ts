@@ -5,6 +5,7 @@ export const SqlState = {
   CHECK_VIOLATION: '23514',
   SERIALIZATION_FAILURE: '40001',
   DEADLOCK_DETECTED: '40P01',
+  QUERY_CANCELED: '57014',
 } as const;
 export type SqlState = (typeof SqlState)[keyof typeof SqlState];
 
@@ -51,6 +52,21 @@ export function isConnectionFailure(err: unknown): boolean {
     const { code, name, message } = e as { code?: unknown; name?: unknown; message?: unknown };
     if (typeof code === 'string' && (UNREACHABLE_ERRNOS.has(code) || SHUTDOWN_STATES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
     if (name === 'KnexTimeoutError' || UNREACHABLE_MESSAGES.test(String(message ?? ''))) return true;
+    const wrapped = e as { cause?: unknown; originalError?: unknown; previous?: unknown };
+    e = wrapped.cause ?? wrapped.originalError ?? wrapped.previous;
+  }
+  return false;
+}
+
+/**
+ * True when PostgreSQL cancelled a statement (SQLSTATE 57014): it ran past the connection's statement_timeout, or an
+ * operator cancelled it. The request asked for more work than is allowed, and the same request will likely meet the
+ * same end, so this is not an outage. The causes are followed as in isConnectionFailure.
+ */
+export function isQueryCanceled(err: unknown): boolean {
+  let e: unknown = err;
+  for (let depth = 0; typeof e === 'object' && e !== null && depth < 6; depth++) {
+    if ((e as { code?: unknown }).code === SqlState.QUERY_CANCELED) return true;
     const wrapped = e as { cause?: unknown; originalError?: unknown; previous?: unknown };
     e = wrapped.cause ?? wrapped.originalError ?? wrapped.previous;
   }

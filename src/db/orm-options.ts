@@ -14,6 +14,12 @@ export interface OrmConnection {
    * the request is answered 503): without a bound, requests hang for a minute while the database is unreachable.
    */
   acquireTimeoutMs?: number;
+  /**
+   * Milliseconds one statement may run before PostgreSQL cancels it (SQLSTATE 57014); 0 or unset for no limit. Sent
+   * when each connection opens (replicas' too), so no statement of the pool runs before it applies: without it one
+   * runaway query holds a connection and a backend for as long as it runs.
+   */
+  statementTimeoutMs?: number;
   /** Called with every SQL statement, e.g. to count them. */
   onQuery?: (sql: string) => void;
 }
@@ -27,7 +33,13 @@ export function ormOptions(conn: OrmConnection): Options {
     subscribers: [committedEventsSubscriber],
     extensions: [Migrator],
     pool: { min: 0, max: conn.poolMax, acquireTimeoutMillis: conn.acquireTimeoutMs ?? 10_000, createTimeoutMillis: conn.acquireTimeoutMs ?? 10_000 },
-    driverOptions: { connection: { connectionTimeoutMillis: conn.acquireTimeoutMs ?? 10_000 } },
+    driverOptions: {
+      connection: {
+        connectionTimeoutMillis: conn.acquireTimeoutMs ?? 10_000,
+        // A startup parameter rather than a SET after connecting: it costs no round trip and cannot be missed.
+        ...(conn.statementTimeoutMs ? { statement_timeout: conn.statementTimeoutMs } : {}),
+      },
+    },
     replicas: conn.replicaUrls?.map((clientUrl, i) => ({ name: `replica-${i + 1}`, clientUrl })),
     forceUtcTimezone: true,
     // Every read names what it loads; nothing lazy-loads behind a resolver's back.

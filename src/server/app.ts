@@ -14,7 +14,7 @@ import { inRequestScope, type Logger } from '../logger';
 import { AuthenticationError, IdentityUnavailableError, TokenVerifier } from './auth';
 import { createRequestContext, Memo, type RequestContext } from '../core/context';
 import { applyCors } from './cors';
-import { formatError, HttpError, httpErrorAnswer, RETRY_AFTER_SECONDS, serviceUnavailablePlugin } from './errors';
+import { formatError, HttpError, httpErrorAnswer, RETRY_AFTER_SECONDS, errorStatusPlugin } from './errors';
 import { serveExplorer, type ExplorerToken } from './explorer';
 import { idempotencyKeyOf, idempotencyPlugin, startIdempotencyCleanup } from './idempotency';
 import { queryLimits } from './limits';
@@ -122,7 +122,7 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
       metrics.plugin(),
       ...limits.plugins,
       idempotencyPlugin(em, config, logger, format),
-      serviceUnavailablePlugin(),
+      errorStatusPlugin(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       // Its landing page loads from a CDN; the explorer (explorer.ts) is served from this process's own packages.

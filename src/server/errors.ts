@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { isConnectionFailure } from '../db/db-errors';
+import { isConnectionFailure, isQueryCanceled } from '../db/db-errors';
 import { requestLogger, type Logger } from '../logger';
 import { limitCode } from './limits';
 
@@ -29,6 +29,13 @@ const CLIENT_CODES = new Set([
 export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
 /** Seconds a client is told to wait before trying again while the database is unreachable. */
 export const RETRY_AFTER_SECONDS = 5;
+/**
+ * The code of an answer whose statement ran past DB_STATEMENT_TIMEOUT_SECONDS and was cancelled, with HTTP 504 and
+ * no Retry-After: the same request would most likely time out again, so clients are not invited to retry it as is.
+ */
+export const QUERY_TIMEOUT = 'QUERY_TIMEOUT';
+/** Codes of answers in which the server, not the request, failed to give a result: nothing of a mutation was kept. */
+export const FAULT_CODES: ReadonlySet<string> = new Set(['INTERNAL_SERVER_ERROR', SERVICE_UNAVAILABLE, QUERY_TIMEOUT]);
 
 /** A failure of the HTTP layer, before any GraphQL: its status and client code. */
 export class HttpError extends Error {
@@ -77,6 +84,16 @@ export function formatError(logger: Logger) {
       return { ...formatted, extensions: { ...extensions, code: limit ?? clientCode } };
     }
     const cause = unwrapResolverError(error) ?? error;
+    if (isQueryCanceled(cause)) {
+      // The request asked for more than the database may spend on one statement (or an operator stopped it); its
+      // transaction is rolled back and the connection goes back to the pool.
+      requestLogger(logger).warn({ err: cause, path: formatted.path }, 'statement cancelled: query timeout');
+      return {
+        message: 'The request took longer than the database allows and was stopped; ask for less (a shorter period, a smaller page) or try again later',
+        path: formatted.path,
+        extensions: { code: QUERY_TIMEOUT },
+      };
+    }
     if (isConnectionFailure(cause)) {
       // Not a fault of the request or of the code: the same request succeeds once the database is back.
       requestLogger(logger).warn({ err: cause, path: formatted.path }, 'database unavailable');
@@ -101,23 +118,33 @@ export function httpErrorAnswer(
       ? new GraphQLError(err.message, { extensions: { code: err.code } })
       : new GraphQLError('Unexpected error', { originalError: err instanceof Error ? err : new Error(String(err)) });
   const answer = format(error.toJSON(), err instanceof HttpError ? error : err);
-  const status = err instanceof HttpError ? err.status : answer.extensions?.code === SERVICE_UNAVAILABLE ? 503 : faultStatus;
+  const status = err instanceof HttpError ? err.status : (statusOfCode(answer.extensions?.code) ?? faultStatus);
   return { status, body: { errors: [answer] } };
+}
+
+/** The HTTP status of an answer carrying this error code, when the code has one of its own. */
+function statusOfCode(code: unknown): number | undefined {
+  if (code === SERVICE_UNAVAILABLE) return 503;
+  if (code === QUERY_TIMEOUT) return 504;
+  return undefined;
 }
 
 /**
  * Apollo plugin: an answer with an error the mapper told as SERVICE_UNAVAILABLE (the database unreachable) goes out
- * as HTTP 503 with Retry-After, which load balancers and clients retry, rather than as 200 with an error inside.
+ * as HTTP 503 with Retry-After, which load balancers and clients retry, rather than as 200 with an error inside; one
+ * told as QUERY_TIMEOUT (a statement cancelled) as HTTP 504 without Retry-After. An outage wins over a timeout.
  */
-export function serviceUnavailablePlugin<C extends object>(): ApolloServerPlugin<C> {
+export function errorStatusPlugin<C extends object>(): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ response }) {
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
-          if (!errors?.some((e) => e.extensions?.code === SERVICE_UNAVAILABLE)) return;
-          response.http.status = 503;
-          response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+          const codes = new Set(errors?.map((e) => e.extensions?.code));
+          const code = codes.has(SERVICE_UNAVAILABLE) ? SERVICE_UNAVAILABLE : codes.has(QUERY_TIMEOUT) ? QUERY_TIMEOUT : undefined;
+          if (!code) return;
+          response.http.status = statusOfCode(code);
+          if (code === SERVICE_UNAVAILABLE) response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
         },
       };
     },

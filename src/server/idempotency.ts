@@ -8,7 +8,7 @@ import type { Config } from '../config';
 import type { RequestContext } from '../core/context';
 import { actorId, type Viewer } from '../core/viewer';
 import { requestLogger, type Logger } from '../logger';
-import { HttpError, type formatError } from './errors';
+import { FAULT_CODES, HttpError, type formatError } from './errors';
 import { claimKey, completeKey, deleteExpiredKeys, releaseKey, type KeyOf } from './idempotency-store';
 import { startPeriodic, type PeriodicJob } from '../core/periodic';
 
@@ -71,12 +71,13 @@ const keyNeedsViewer = () =>
 
 /**
  * True when the answer is not the mutation's result, so it is not stored and a retry runs again: a refusal before
- * any resolver ran (variables that do not coerce: 4xx), or a fault from which nothing of the mutation came back (a
- * transaction that threw wrote nothing). An answer with any root field, userErrors included, is the first result.
+ * any resolver ran (variables that do not coerce: 4xx), or a fault (FAULT_CODES) from which nothing of the mutation
+ * came back (a transaction that threw, timed out or lost its database wrote nothing). An answer with any root field,
+ * userErrors included, is the first result.
  */
 function notAResult(status: number, result: FormattedExecutionResult): boolean {
   if (status >= 400) return true;
-  const faulted = result.errors?.some((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR') ?? false;
+  const faulted = result.errors?.some((e) => FAULT_CODES.has(String(e.extensions?.code))) ?? false;
   const answered = !!result.data && Object.values(result.data).some((v) => v !== null);
   return faulted && !answered;
 }

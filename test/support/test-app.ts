@@ -41,7 +41,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   // Queries run compiled from their first use, as a server's steady state runs them (compiled-queries.ts); the test of
   // that module runs the same documents on graphql-js too.
   const config = loadConfig({ JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', COMPILE_QUERIES_AFTER_USES: '1', ...overrides });
-  const orm = await MikroORM.init(ormOptions({ url: db.url, poolMax: Math.min(db.maxConnections, 10) }));
+  const orm = await MikroORM.init(ormOptions({ url: db.url, poolMax: Math.min(db.maxConnections, 10), statementTimeoutMs: config.dbStatementTimeoutSeconds * 1000 }));
   const app: App = await createApp(config, orm.em, createLogger(config.logLevel), { listenUrl: db.embedded ? undefined : db.url });
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${app.port()}/graphql`;
