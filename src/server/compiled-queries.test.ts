@@ -1,5 +1,13 @@
 import { buildSchema, execute, GraphQLError, parse, type DocumentNode, type ExecutionResult } from 'graphql';
+import { compileQuery } from 'graphql-jit';
 import { compiledExecutor, compiledWeight } from './compiled-queries';
+
+// The real compiler, counted.
+jest.mock('graphql-jit', () => {
+  const actual = jest.requireActual<typeof import('graphql-jit')>('graphql-jit');
+  return { ...actual, compileQuery: jest.fn(actual.compileQuery) };
+});
+const compileAttempts = () => (compileQuery as unknown as jest.Mock).mock.calls.length;
 
 // A schema of the shapes the API has: an interface resolved by type, a list, arguments, a nullable field that throws,
 // a non-null one that throws (its parent nulled), a custom error, and a mutation.
@@ -105,6 +113,17 @@ describe('compiled queries', () => {
     const before = touched;
     for (let use = 1; use <= 4; use += 1) expect((await plain(executor.run(request(mutation, {}, 'm')))).json).toEqual({ data: { touch: before + 2 * use } });
     expect(executor.stats().queries).toBe(1);
+  });
+
+  it('tries a document graphql-jit declines once, then leaves it to graphql-js', async () => {
+    // A variable of a type no schema has: graphql-jit declines to compile it; graphql-js answers it each time.
+    const document = parse('query($x: Nope) { broken }');
+    const executor = compiledExecutor(schema, 1 << 20, 1);
+    const before = compileAttempts();
+    const expected = await reference(document);
+    for (let use = 1; use <= 3; use += 1) expect(await plain(executor.run(request(document)))).toEqual(expected);
+    expect(compileAttempts() - before).toBe(1);
+    expect(executor.stats().queries).toBe(0);
   });
 
   it('keeps compiled queries within their bytes, the least recently used dropped first', async () => {

@@ -74,7 +74,8 @@ export function compiledExecutor(schema: GraphQLSchema, maxBytes: number, compil
     maxEntrySize: maxBytes,
     sizeCalculation: (entry) => entry.weight,
   });
-  const uses = new LRUCache<string, { n: number }>({ max: COUNTED_DOCUMENTS });
+  // Uses counted before compiling; `declined` once graphql-jit would not compile it, so that it is not tried again.
+  const uses = new LRUCache<string, { n: number; declined: boolean }>({ max: COUNTED_DOCUMENTS });
   let budgetSecond = 0;
   let spentMs = 0;
 
@@ -90,14 +91,16 @@ export function compiledExecutor(schema: GraphQLSchema, maxBytes: number, compil
     return spentMs < COMPILE_BUDGET_MS_PER_SECOND;
   };
 
+  /** The compiled query, or null when graphql-jit declines the document (or fails on it): graphql-js runs it then. */
   const compile = (r: ExecutionRequest): CompiledQuery | null => {
     const started = performance.now();
-    if (!mayCompile(Date.now())) return null;
     try {
       const result = compileQuery(schema, r.document, r.operationName ?? undefined);
       if (!isCompiledQuery(result)) return null;
       compiled.set(r.key, { query: result, weight: compiledWeight(r.document) });
       return result;
+    } catch {
+      return null;
     } finally {
       spentMs += performance.now() - started;
     }
@@ -108,12 +111,15 @@ export function compiledExecutor(schema: GraphQLSchema, maxBytes: number, compil
       if (r.operation?.operation !== 'query') return interpret(r);
       let query = compiled.get(r.key)?.query ?? null;
       if (!query) {
-        const counted = uses.get(r.key) ?? { n: 0 };
+        const counted = uses.get(r.key) ?? { n: 0, declined: false };
         counted.n += 1;
         uses.set(r.key, counted);
-        if (counted.n < compileAfterUses) return interpret(r);
+        if (counted.declined || counted.n < compileAfterUses || !mayCompile(Date.now())) return interpret(r);
         query = compile(r);
-        if (!query) return interpret(r);
+        if (!query) {
+          counted.declined = true;
+          return interpret(r);
+        }
         uses.delete(r.key);
       }
       const coerced = getVariableValues(schema, (r.operation.variableDefinitions ?? []) as never, r.variables);
