@@ -49,14 +49,23 @@ const CANDIDATE_ENDPOINTS = `
 
 const uuidArray = (ids: (string | null | undefined)[]) => `{${[...new Set(ids.filter((id): id is string => !!id))].join(',')}}`;
 
+/** Events fanned out in one transaction at most. */
+export const FAN_OUT_BATCH = 200;
+
+/** What one fan-out did: the events it marked and the deliveries it queued for them. */
+export interface FanOut {
+  events: number;
+  deliveries: number;
+}
+
 /**
  * Fans out up to `limit` events not yet fanned out: one PENDING delivery per event and enabled endpoint that asked for
- * its type, existed when it happened, and whose owner may see it. Returns how many events it marked.
+ * its type, existed when it happened, and whose owner may see it.
  */
-export async function fanOutEvents(em: EntityManager, limit = 200): Promise<number> {
+export async function fanOutEvents(em: EntityManager, limit = FAN_OUT_BATCH): Promise<FanOut> {
   return em.fork().transactional(async (tx) => {
     const events = await tx.execute<EventRow[]>(CLAIM_EVENTS, [limit]);
-    if (!events.length) return 0;
+    if (!events.length) return { events: 0, deliveries: 0 };
     const endpoints = await tx.execute<EndpointRow[]>(CANDIDATE_ENDPOINTS, [
       uuidArray(events.flatMap((e) => [e.agency_id, typeof e.payload.motherAgencyId === 'string' ? e.payload.motherAgencyId : null])),
       uuidArray(events.map((e) => e.brand_id)),
@@ -79,7 +88,7 @@ export async function fanOutEvents(em: EntityManager, limit = 200): Promise<numb
       );
     }
     await tx.execute('update domain_event set fanned_out_at = now() where id = any(?::uuid[])', [uuidArray(events.map((e) => e.id))]);
-    return events.length;
+    return { events: events.length, deliveries: rows.length };
   });
 }
 
