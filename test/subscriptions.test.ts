@@ -23,8 +23,10 @@ import { TEST_JWT_SECRET } from './support/test-secret';
 
 let app: TestApp;
 const connections: ReturnType<typeof connect>[] = [];
+// A short clock tolerance, so that a token's end (its exp plus the tolerance) comes within a test's time.
+const TOLERANCE_SECONDS = 2;
 beforeAll(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ JWT_CLOCK_TOLERANCE: `${TOLERANCE_SECONDS}s` });
 });
 afterAll(async () => {
   await Promise.all(connections.map((c) => c.client.dispose()));
@@ -68,21 +70,41 @@ describe('signing in on connect', () => {
     expect((await live('not-a-token').closed).code).toBe(4401);
   });
 
-  it('closes a connection with 4401 when its token has expired, though within the clock tolerance', async () => {
+  /** An admin token that expired `ago` seconds before now. */
+  const expiredToken = (ago: number) => {
     const now = Math.floor(Date.now() / 1000);
-    const expired = await new SignJWT({ role: Role.ADMIN })
+    return new SignJWT({ role: Role.ADMIN })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer(TOKEN_ISSUER)
       .setAudience(TOKEN_AUDIENCE)
       .setSubject('test-admin')
       .setIssuedAt(now - 60)
-      .setExpirationTime(now - 5)
+      .setExpirationTime(now - ago)
       .sign(tokenKey(TEST_JWT_SECRET));
+  };
+
+  it('closes a connection with 4401 when its token has expired past the clock tolerance, as HTTP refuses it', async () => {
+    const expired = await expiredToken(TOLERANCE_SECONDS + 5);
+    expect((await app.raw('{"query":"{ viewer { role } }"}', expired)).status).toBe(401);
     const conn = live(expired);
     let acknowledged = false;
     void conn.connected.then(() => (acknowledged = true));
-    expect(await within(conn.closed, 5000, 'the socket was not closed')).toEqual({ code: 4401, reason: 'Unauthorized: the token has expired' });
+    expect(await within(conn.closed, 5000, 'the socket was not closed')).toEqual({ code: 4401, reason: 'Unauthorized: invalid or expired token' });
     expect(acknowledged).toBe(false);
+  });
+
+  it('accepts a token just past its exp as HTTP does (within the clock tolerance), and closes the socket when HTTP stops accepting it', async () => {
+    const token = await expiredToken(0);
+    const end = (decodeJwt(token).exp! + TOLERANCE_SECONDS) * 1000;
+    expect((await app.raw('{"query":"{ viewer { role } }"}', token)).status).toBe(200);
+    const conn = live(token);
+    const closedAt = conn.closed.then((closed) => ({ closed, at: Date.now() }));
+    await within(conn.connected, 1000, 'the socket was not signed in');
+    const { closed, at: when } = await within(closedAt, end + 2000 - Date.now(), 'the socket was not closed at the end of its token');
+    expect(closed).toEqual({ code: 4401, reason: 'Unauthorized: the token has expired' });
+    expect(when).toBeGreaterThanOrEqual(end);
+    // HTTP refuses the same token from that moment on.
+    expect((await app.raw('{"query":"{ viewer { role } }"}', token)).status).toBe(401);
   });
 
   it('refuses, before the upgrade, a page from an origin CORS_ORIGINS does not allow (none here)', async () => {
@@ -128,7 +150,8 @@ describe("a token's expiry", () => {
     const agency = await seedAgency(app);
     const model = await seedModel(app, agency);
     const brief = await signToken(TEST_JWT_SECRET, { role: Role.AGENCY, agencyId: agency.id }, '2s', app.config.jwtMaxLifetimeSeconds);
-    const expiresAt = decodeJwt(brief).exp! * 1000;
+    // The moment HTTP stops accepting it: its exp plus the clock tolerance.
+    const expiresAt = (decodeJwt(brief).exp! + TOLERANCE_SECONDS) * 1000;
     const expiring = live(brief);
     const lasting = live(agency.token);
     let closedAt = 0;

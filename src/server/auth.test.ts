@@ -98,12 +98,25 @@ describe('TokenVerifier: how long a development token may hold', () => {
     await expect(verifierFor().viewer(`Bearer ${await devToken(times)}`)).resolves.toMatchObject({ role: Role.ADMIN });
   });
 
-  it('tells when the token expires (its exp), verified or remembered', async () => {
-    const verifier = verifierFor();
+  it('tells when it stops accepting the token (its exp plus the clock tolerance), verified or remembered', async () => {
+    const verifier = verifierFor({ JWT_CLOCK_TOLERANCE: '45s' });
     const header = `Bearer ${await devToken({ iat: now, exp: now + 600 })}`;
-    await expect(verifier.grant(header)).resolves.toEqual({ viewer: { role: Role.ADMIN, subject: 'someone' }, expiresAt: (now + 600) * 1000 });
-    await expect(verifier.grant(header)).resolves.toMatchObject({ expiresAt: (now + 600) * 1000 });
+    await expect(verifier.grant(header)).resolves.toEqual({ viewer: { role: Role.ADMIN, subject: 'someone' }, expiresAt: (now + 645) * 1000 });
+    await expect(verifier.grant(header)).resolves.toMatchObject({ expiresAt: (now + 645) * 1000 });
     await expect(verifier.grant(undefined)).resolves.toBeNull();
+  });
+
+  it.each([
+    ['a second before that end: accepted', 44, true],
+    ['at that end: refused', 45, false],
+  ])('a token past its exp, %s, as jose checks it', async (_, past, accepted) => {
+    const verifier = verifierFor({ JWT_CLOCK_TOLERANCE: '45s' });
+    const exp = now - 600;
+    const header = `Bearer ${await devToken({ iat: exp - 60, exp })}`;
+    const at = (exp + past) * 1000;
+    const grant = verifier.grant(header, at);
+    if (accepted) await expect(grant).resolves.toMatchObject({ expiresAt: (exp + 45) * 1000 });
+    else await expect(grant).rejects.toThrow('invalid or expired token');
   });
 
   it('reads the cap and the clock tolerance from JWT_MAX_LIFETIME and JWT_CLOCK_TOLERANCE', async () => {
@@ -151,10 +164,10 @@ describe('TokenVerifier: an identity provider with a fixed public key (JWT_PUBLI
     await expect(custom.viewer(`Bearer ${named}`)).resolves.toEqual({ role: Role.AGENCY, subject: 'auth0|42', agencyId: AGENCY });
   });
 
-  it('tells when its token expires (its exp)', async () => {
+  it('tells when it stops accepting its token (its exp plus the clock tolerance, 60 s by default)', async () => {
     const exp = Math.floor(Date.now() / 1000) + 900;
     const token = await providerToken({ twinbook_role: 'ADMIN' }, rsa.privateKey, 'RS256', (j) => j.setExpirationTime(exp));
-    await expect(provider(rsaPem).grant(`Bearer ${token}`)).resolves.toEqual({ viewer: { role: Role.ADMIN, subject: 'auth0|42' }, expiresAt: exp * 1000 });
+    await expect(provider(rsaPem).grant(`Bearer ${token}`)).resolves.toEqual({ viewer: { role: Role.ADMIN, subject: 'auth0|42' }, expiresAt: (exp + 60) * 1000 });
   });
 
   it.each<[string, (jwt: SignJWT) => SignJWT, string]>([

@@ -23,7 +23,11 @@ export type IdentitySettings = Pick<
 /** What a verified token grants, and until when. */
 export interface Grant {
   viewer: Viewer;
-  /** Epoch milliseconds after which the token no longer holds (its `exp`). */
+  /**
+   * Epoch milliseconds from which this process no longer accepts the token: its `exp` plus the clock tolerance
+   * (JWT_CLOCK_TOLERANCE), the very instant jose's check of `exp` starts refusing it. A request and a socket end with
+   * the same token at the same moment.
+   */
   expiresAt: number;
 }
 
@@ -116,7 +120,7 @@ export class TokenVerifier {
     if (problem) throw new AuthenticationError(problem);
     const viewer = viewerFromClaims(payload, verification.claims);
     if (!viewer) throw new AuthenticationError('the token does not name a valid role and the id it acts for');
-    return { viewer, expiresAt: (payload.exp as number) * 1000 };
+    return { viewer, expiresAt: ((payload.exp as number) + this.settings.jwtClockToleranceSeconds) * 1000 };
   }
 
   /** The viewer an `Authorization` header grants: none is an anonymous viewer (null); a bad token throws. */

@@ -79,7 +79,7 @@ export function createSubscriptionServer(deps: SubscriptionDeps): SubscriptionSe
         try {
           const grant = typeof authorization === 'string' ? await tokens.grant(authorization) : null;
           if (!grant) throw new AuthenticationError('send connectionParams.authorization: "Bearer <token>"');
-          // Within the clock tolerance the verifier still grants an expired token; a socket would close at once.
+          // A grant remembered by the verifier may reach its end between two requests: a socket would close at once.
           if (grant.expiresAt <= Date.now()) throw new AuthenticationError(TOKEN_EXPIRED);
           viewers.set(ctx, grant.viewer);
           closeOnExpiry(ctx.extra.socket, grant.expiresAt);
