@@ -99,6 +99,11 @@ export interface Config {
   webhookLeaseSeconds: number;
   /** Seconds between two runs of the webhook worker when nothing wakes it sooner; 0 turns it off in this process. */
   webhookWorkerSeconds: number;
+  /**
+   * Days a domain event and a finished webhook delivery (delivered or failed for good, with its attempts) are kept; 0
+   * keeps them for ever. Events still to be fanned out or with a delivery left are kept whatever their age.
+   */
+  eventRetentionDays: number;
   /** Serve Prometheus metrics at GET /metrics. */
   metricsEnabled: boolean;
   /** When set, /metrics answers only a request bearing it (`Authorization: Bearer <token>`). */
@@ -252,6 +257,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookTimeoutMs: z.int(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000, errors),
     webhookLeaseSeconds: z.int(env, 'WEBHOOK_LEASE_SECONDS', 60, 1, 3600, errors),
     webhookWorkerSeconds: z.int(env, 'WEBHOOK_WORKER_SECONDS', 5, 0, 3600, errors),
+    eventRetentionDays: z.int(env, 'EVENT_RETENTION_DAYS', 30, 0, 3660, errors),
     metricsEnabled: z.bool(env, 'METRICS_ENABLED', true, errors),
     metricsToken: env.METRICS_TOKEN?.trim() || undefined,
     metricsMaxOperationNames: z.int(env, 'METRICS_MAX_OPERATION_NAMES', 100, 1, 10_000, errors),
