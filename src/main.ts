@@ -4,6 +4,7 @@ import { openDatabase } from './db/database';
 import { seedDemoData } from './db/demo-data';
 import { createLogger } from './logger';
 import { startOptionSweep } from './modules/booking/option-sweep';
+import { startEventRetention } from './modules/webhook/event-retention';
 import { startWebhookWorker } from './modules/webhook/webhook-worker';
 import { createApp } from './server/app';
 
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   const sweep = startOptionSweep(db.orm.em, config, logger);
   const webhooks = startWebhookWorker(db.orm.em, config, logger);
+  const retention = startEventRetention(db.orm.em, config, logger);
   const url = `http://localhost:${app.port()}/graphql`;
   logger.info({ url, database: db.embedded ? `embedded (${config.dataDir})` : 'DATABASE_URL' }, 'twinbook API ready');
 
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
       await app.close();
       await sweep.stop();
       await webhooks.stop();
+      await retention.stop();
       await db.close();
     } catch (err) {
       logger.error({ err }, 'shutdown failed');

@@ -7,13 +7,13 @@ import { seedAgency, type Party } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
 import { TEST_JWT_SECRET } from './support/test-secret';
 
-// The sweep runs here by hand; the app's own timer stays off so that it cannot race the test.
+// The sweep runs here by hand (the API process starts its timer in main.ts, which tests do not run).
 let app: TestApp;
 let em: EntityManager;
 let agency: Party;
 let endpointId: string;
 beforeAll(async () => {
-  app = await startTestApp({ EVENT_RETENTION_DAYS: '0' });
+  app = await startTestApp();
   em = app.orm.em.fork() as EntityManager;
   agency = await seedAgency(app);
   endpointId = randomUUID();

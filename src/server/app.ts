@@ -25,7 +25,6 @@ import { knownOperationTypes } from './operation-types';
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id';
 import { createSchema, MODULE_ROUTES } from './schema';
 import { startEventBroker } from './event-broker';
-import { startEventRetention } from '../modules/webhook/event-retention';
 import { createSubscriptionServer } from './subscriptions';
 import { provideEventStream } from '../core/event-stream';
 
@@ -144,7 +143,6 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
   // What modules keep for the process (caches) lives here, one per app.
   const shared = new Memo();
   const cleanup = startIdempotencyCleanup(em, config, logger);
-  const retention = startEventRetention(em, config, logger);
   const events = startEventBroker(options.listenUrl, logger);
   provideEventStream(shared, events);
   const subscriptions = createSubscriptionServer({ schema, config, em, logger, shared, tokens, format, validationRules: limits.validationRules });
@@ -298,7 +296,6 @@ export async function createApp(config: Config, em: EntityManager, logger: Logge
         clearTimeout(cut);
       }
       await cleanup.stop();
-      await retention.stop();
       await apollo.stop();
     },
   };
