@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema, getNamedType, isLeafType, isObjectType, type GraphQLObjectType } from 'graphql';
+import { BOOKING_SUMMARY_FIELDS } from '../src/modules/booking/booking-rows';
 import {
   BookingAsStoredDocument,
   CalendarBookingsDocument,
@@ -97,5 +101,97 @@ describe('the bookings on a calendar', () => {
     // Ordered by start: the digital job at 8:00, the confirmed show at 10:00, the option at 14:00.
     expect(shown).toEqual(await Promise.all(ids.map((id) => stored(id, s.agency.token))));
     expect(shown.map((b) => b?.__typename)).toEqual(['DigitalBooking', 'PhysicalBooking', 'PhysicalBooking']);
+  });
+});
+
+// A calendar whose query asks no more of its bookings than their summary answers reads the summary's columns only
+// (calendar.service.ts). Asked here through every field the summary claims to answer, read off the schema, so that a
+// field added to BOOKING_SUMMARY_FIELDS is checked against booking(id) the day it is added.
+const schema = buildSchema(readFileSync(join(__dirname, '..', 'schema', 'schema.graphql'), 'utf8'));
+
+/** The summary's fields that `typeName` has, objects with their leaf fields that take no arguments. */
+function summarySelection(typeName: string): string {
+  const type = schema.getType(typeName) as GraphQLObjectType;
+  return Object.values(type.getFields())
+    .filter((field) => BOOKING_SUMMARY_FIELDS.has(field.name))
+    .map((field) => {
+      const named = getNamedType(field.type);
+      if (isLeafType(named)) return field.name;
+      if (!isObjectType(named)) throw new Error(`${typeName}.${field.name}: a summary field of a kind this test cannot ask`);
+      const leaves = Object.values(named.getFields()).filter((f) => isLeafType(getNamedType(f.type)) && f.args.length === 0);
+      return `${field.name} { ${leaves.map((f) => f.name).join(' ')} }`;
+    })
+    .join(' ');
+}
+
+const SUMMARY = `__typename ... on PhysicalBooking { ${summarySelection('PhysicalBooking')} } ... on DigitalBooking { ${summarySelection('DigitalBooking')} }`;
+
+type Shown = Record<string, unknown> | null;
+
+async function post(query: string, variables: object, token: string): Promise<Record<string, unknown>> {
+  const res = await app.raw(JSON.stringify({ query, variables }), token);
+  const body = JSON.parse(res.body) as { data?: Record<string, unknown>; errors?: unknown[] };
+  if (res.status !== 200 || body.errors) throw new Error(`request failed (HTTP ${res.status}): ${res.body}`);
+  return body.data!;
+}
+
+const calendarOf = (data: Record<string, unknown>) => (data.model as { calendar: { entries: { booking: Shown }[]; days?: { entries: { booking: Shown }[] }[] } }).calendar;
+
+describe('the bookings on a calendar asked only for their summary', () => {
+  it('are the bookings as read back, physical and digital, for every field the summary answers', async () => {
+    const s = await seedPricedScenario(app);
+    await seedTwin(app, s.agency, s.model.id);
+    await app.gql(CreatePhysicalBookingDocument, { input: physical(s, { status: 'CONFIRMED', travelBeforeMinutes: 60 }) }, s.agency.token);
+    await app.gql(
+      CreatePhysicalBookingDocument,
+      { input: physical(s, { start: at(14), end: at(15), brandId: s.otherBrand.id, optionExpiresAt: at(2) }) },
+      s.agency.token,
+    );
+    await app.gql(CreatePhysicalBookingDocument, { input: physical(s, { title: 'Fitting', start: at(16), end: at(17) }) }, s.agency.token);
+    await app.gql(
+      CreateDigitalBookingDocument,
+      {
+        input: {
+          modelId: s.model.id,
+          brandId: s.brand.id,
+          title: 'SS27 e-commerce',
+          start: at(8),
+          end: at(20),
+          category: 'APPAREL',
+          deliverables: [{ kind: 'IMAGE', quantity: 40 }],
+          usage: { media: ['ECOMMERCE'], territories: ['FR'], start: at(24), end: at(24 * 90) },
+        },
+      },
+      s.agency.token,
+    );
+    const query = `query($id: ID!, $from: DateTime!, $to: DateTime!) {
+      model(id: $id) { calendar(from: $from, to: $to) { entries { booking { ${SUMMARY} } } } } }`;
+    const shown = calendarOf(await post(query, { id: s.model.id, from: at(0), to: at(24) }, s.agency.token)).entries.map((e) => e.booking!);
+    expect(shown.map((b) => [b.__typename, b.title])).toEqual([
+      ['DigitalBooking', 'SS27 e-commerce'],
+      ['PhysicalBooking', 'Runway show'],
+      ['PhysicalBooking', 'Runway show'],
+      ['PhysicalBooking', 'Fitting'],
+    ]);
+    const stored = await Promise.all(
+      shown.map(async (b) => (await post(`query($id: ID!) { booking(id: $id) { ${SUMMARY} } }`, { id: b.id }, s.agency.token)).booking),
+    );
+    expect(shown).toEqual(stored);
+    expect(shown[2]).toMatchObject({ status: 'OPTION', optionExpiresAt: at(2), brand: { id: s.otherBrand.id } });
+  });
+
+  it('are whole wherever the query asks more of them, in the entries of its days too', async () => {
+    const s = await seedPricedScenario(app);
+    const created = await app.gql(CreatePhysicalBookingDocument, { input: physical(s, { status: 'CONFIRMED', travelAfterMinutes: 30 }) }, s.agency.token);
+    const query = `query($id: ID!, $from: DateTime!, $to: DateTime!) {
+      model(id: $id) { calendar(from: $from, to: $to) {
+        entries { booking { title } }
+        days { entries { booking { ... on PhysicalBooking { locationName travelAfterMinutes createdAt } } } } } } }`;
+    const calendar = calendarOf(await post(query, { id: s.model.id, from: at(0), to: at(24) }, s.agency.token));
+    const asStored = (await stored(created.createPhysicalBooking.booking!.id, s.agency.token))!;
+    expect(calendar.entries.map((e) => e.booking)).toEqual([{ title: 'Runway show' }]);
+    expect(calendar.days!.flatMap((d) => d.entries.map((e) => e.booking))).toEqual([
+      { locationName: 'Palais de Tokyo', travelAfterMinutes: 30, createdAt: asStored.createdAt },
+    ]);
   });
 });

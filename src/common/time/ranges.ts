@@ -185,19 +185,25 @@ export function localDateWindow(fromDate: string, toDate: string, zone: string):
 /** Returns the wall-clock reading of `instant` in `zone`, with the offset that disambiguates repeated local times. */
 export function toLocal(instant: Date, zone: string): LocalWallTime {
   if (!isValidDate(instant)) throw new RangeError('Invalid instant');
-  assertZone(zone);
+  const clock = zoneClock(zone);
   const ms = instant.getTime();
-  const offset = offsetMinutes(zone, ms);
-  const wall = new Date(ms + offset * 60_000);
-  const year = wall.getUTCFullYear();
+  const offset = clock.offsetAt(ms);
+  const wallMs = ms + offset * 60_000;
   // Written by hand where ISO 8601's plain form holds (years 1970–9999, whole-minute offsets): luxon took ~10 µs an
-  // instant, most of a month's calendar. Elsewhere (expanded years, local mean time) luxon writes it, as before.
-  if (ms >= 0 && year <= 9999 && Number.isInteger(offset)) {
-    const millis = wall.getUTCMilliseconds();
-    const date = `${pad(year, 4)}-${pad(wall.getUTCMonth() + 1, 2)}-${pad(wall.getUTCDate(), 2)}`;
-    const time = `${pad(wall.getUTCHours(), 2)}:${pad(wall.getUTCMinutes(), 2)}:${pad(wall.getUTCSeconds(), 2)}${millis ? `.${pad(millis, 3)}` : ''}`;
-    const abs = Math.abs(offset);
-    return { local: `${date}T${time}`, date, offset: `${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`, zone: zoneName(zone) };
+  // instant, and even Date's UTC getters and padding took most of a microsecond, which a month's calendar pays a
+  // thousand times. Elsewhere (expanded years, local mean time) luxon writes it, as before.
+  if (ms >= 0 && wallMs < YEAR_10000_MS && Number.isInteger(offset)) {
+    const day = Math.floor(wallMs / DAY_MS);
+    const date = isoDate(day);
+    let rest = wallMs - day * DAY_MS;
+    const hours = Math.floor(rest / MS_PER_HOUR);
+    rest -= hours * MS_PER_HOUR;
+    const minutes = Math.floor(rest / 60_000);
+    rest -= minutes * 60_000;
+    const seconds = Math.floor(rest / 1000);
+    const millis = rest - seconds * 1000;
+    const local = `${date}T${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[seconds]}${millis ? `.${pad(millis, 3)}` : ''}`;
+    return { local, date, offset: offsetText(offset), zone: clock.name };
   }
   // Rendering in the fixed offset in force is exact and avoids luxon asking Intl for every instant; the offset itself
   // still comes from the IANA rules.
@@ -206,30 +212,90 @@ export function toLocal(instant: Date, zone: string): LocalWallTime {
     local: dt.toISO({ includeOffset: false, suppressMilliseconds: true }) as string,
     date: dt.toISODate() as string,
     offset: dt.toFormat('ZZ'),
-    zone: zoneName(zone),
+    zone: clock.name,
   };
 }
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
-const zoneName = (zone: string): string => IANAZone.create(zone).name;
+const DAY_MS = 24 * MS_PER_HOUR;
+const YEAR_10000_MS = Date.UTC(10000, 0, 1);
+const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => pad(n, 2));
+
+// yyyy-MM-dd of a day counted from 1970-01-01; a few dozen distinct days make a month's calendar.
+const MAX_REMEMBERED_DATES = 100_000;
+const isoDates = new Map<number, string>();
+
+function isoDate(day: number): string {
+  let date = isoDates.get(day);
+  if (date === undefined) {
+    const d = new Date(day * DAY_MS);
+    date = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
+    if (isoDates.size >= MAX_REMEMBERED_DATES) isoDates.clear();
+    isoDates.set(day, date);
+  }
+  return date;
+}
+
+// ±hh:mm of a whole-minute offset: a zone has a handful.
+const offsetTexts = new Map<number, string>();
+
+function offsetText(minutes: number): string {
+  let text = offsetTexts.get(minutes);
+  if (text === undefined) {
+    const abs = Math.abs(minutes);
+    text = `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60), 2)}:${pad(abs % 60, 2)}`;
+    offsetTexts.set(minutes, text);
+  }
+  return text;
+}
 
 // Every UTC offset change since 1970 falls on a quarter hour, so the offset found for one instant
 // holds for its whole quarter hour; earlier local-mean-time rules do not, and are not remembered.
 const QUARTER_HOUR_MS = 900_000;
 const MAX_REMEMBERED_OFFSETS = 100_000;
-const offsets = new Map<string, number>();
 
-function offsetMinutes(zone: string, ms: number): number {
-  if (ms < 0) return IANAZone.create(zone).offset(ms);
-  const key = `${zone}@${Math.floor(ms / QUARTER_HOUR_MS)}`;
-  let offset = offsets.get(key);
-  if (offset === undefined) {
-    offset = IANAZone.create(zone).offset(ms);
-    if (offsets.size >= MAX_REMEMBERED_OFFSETS) offsets.clear();
-    offsets.set(key, offset);
+// Keyed by the name as asked (zones come from clients, hence the bound); the offsets of all zones count together.
+const clocks = new Map<string, ZoneClock>();
+let rememberedOffsets = 0;
+
+/** A zone checked once, by its canonical name, with the offsets found in it remembered by quarter hour. */
+class ZoneClock {
+  readonly name: string;
+  private offsets = new Map<number, number>();
+
+  constructor(private readonly zone: IANAZone) {
+    this.name = zone.name;
   }
-  return offset;
+
+  offsetAt(ms: number): number {
+    if (ms < 0) return this.zone.offset(ms);
+    const quarter = Math.floor(ms / QUARTER_HOUR_MS);
+    let offset = this.offsets.get(quarter);
+    if (offset === undefined) {
+      offset = this.zone.offset(ms);
+      if (rememberedOffsets >= MAX_REMEMBERED_OFFSETS) {
+        // Every zone starts afresh, this one too.
+        clocks.clear();
+        this.offsets = new Map();
+        rememberedOffsets = 0;
+      }
+      this.offsets.set(quarter, offset);
+      rememberedOffsets += 1;
+    }
+    return offset;
+  }
+}
+
+function zoneClock(zone: string): ZoneClock {
+  let clock = clocks.get(zone);
+  if (clock === undefined) {
+    assertZone(zone);
+    clock = new ZoneClock(IANAZone.create(zone));
+    if (clocks.size >= MAX_REMEMBERED_ZONES) clocks.clear();
+    clocks.set(zone, clock);
+  }
+  return clock;
 }
 
 /** Returns `r` cut at every local midnight of `zone`, one sorted piece per local date, together covering exactly `r`. */

@@ -4,12 +4,21 @@ import { checkInstant } from '../../common/validate';
 import { Action, bookingFacts, can, modelFacts } from '../../core/access-policy';
 import { viewerOf, type RequestContext } from '../../core/context';
 import { BookingStatus } from '../booking/booking-status';
-import { BOOKING_COLUMNS, bookingOfRow, sharedRelations, type BookingRow } from '../booking/booking-rows';
+import {
+  BOOKING_COLUMNS,
+  BOOKING_SUMMARY_COLUMNS,
+  BOOKING_SUMMARY_FIELDS,
+  bookingOfRow,
+  bookingSummaryOfRow,
+  sharedRelations,
+  type BookingRow,
+  type BookingSummary,
+  type BookingSummaryRow,
+} from '../booking/booking-rows';
 import { Brand } from '../brand/brand.entity';
 import { runPrepared, type PreparedStatement } from '../../db/prepared';
 import { effectiveStatus, effectiveStatusSql } from '../booking/effective-status';
 import type { Model } from '../model/model.entity';
-import type { Booking } from '../booking/booking.entity';
 import type { Viewer } from '../../core/viewer';
 import type { Calendar, CalendarArgs, CalendarDay, CalendarEntry, CalendarLockout, FreeRange, LocalTime } from './calendar.types';
 import { brandLoader } from '../brand/brand.loaders';
@@ -24,20 +33,24 @@ const CALENDAR_STATUSES = [BookingStatus.OPTION, BookingStatus.CONFIRMED, Bookin
 
 // The live bookings of a model whose blocked range overlaps [from, to), with their brands: one statement. Live by the
 // effective status at $4, so that an option past its expiry is left out from that instant, swept or not.
-const CALENDAR_ROWS: PreparedStatement = {
-  name: 'model_calendar',
-  text: `select ${BOOKING_COLUMNS}, br.name as brand_name, br.created_at as brand_created_at
+const calendarRows = (name: string, columns: string): PreparedStatement => ({
+  name,
+  text: `select ${columns}, br.name as brand_name, br.created_at as brand_created_at
     from booking b join brand br on br.id = b.brand_id
     where b.model_id = $1 and ${effectiveStatusSql('b', '$4')} in (${sqlList(CALENDAR_STATUSES)})
       and ${overlapsSql('b', rangeSql('$2', '$3'))}
     order by b.start_at, b.id`,
-};
+});
+const CALENDAR_ROWS = calendarRows('model_calendar', BOOKING_COLUMNS);
+const CALENDAR_SUMMARY_ROWS = calendarRows('model_calendar_summary', BOOKING_SUMMARY_COLUMNS);
+
+type BrandColumns = { brand_name: string; brand_created_at: string };
 
 /** A wall time as the API shows it. */
 export const local = (w: LocalWallTime): LocalTime => ({ dateTime: w.local, date: w.date, offset: w.offset, timeZone: w.zone });
 
 /** A booking as the viewer sees it on the calendar in a zone: in full, or as a busy block with no client, title or price. */
-export function calendarEntryOf(viewer: Viewer, b: Booking, zone: string, now: Date): CalendarEntry {
+export function calendarEntryOf(viewer: Viewer, b: BookingSummary, zone: string, now: Date): CalendarEntry {
   const full = can(viewer, Action.READ_BOOKING, bookingFacts(b));
   return {
     bookingId: full ? b.id : null,
@@ -103,17 +116,25 @@ function calendarWindow(args: CalendarArgs, zone: string): { start: Date; end: D
 
 /**
  * The model's calendar for [from, to) in a zone: each live booking once, with local wall times right across DST,
- * the local days, and the ranges free for physical work. One query for the bookings and their brands.
+ * the local days, and the ranges free for physical work. One query for the bookings and their brands. `bookingFields`
+ * are the fields asked of the entries' bookings (all when not given): when the summary answers them all, only the
+ * summary's columns are read.
  */
-export async function modelCalendar(ctx: RequestContext, model: Model, args: CalendarArgs): Promise<Calendar> {
+export async function modelCalendar(ctx: RequestContext, model: Model, args: CalendarArgs, bookingFields?: ReadonlySet<string>): Promise<Calendar> {
   const zone = args.timeZone ?? model.timeZone;
   if (!isValidTimeZone(zone)) throw badArgument(`"${zone}" is not an IANA time zone name`, 'timeZone');
   const window = calendarWindow(args, zone);
   const viewer = viewerOf(ctx);
   const now = new Date();
+  const summaryWillDo = bookingFields !== undefined && [...bookingFields].every((field) => BOOKING_SUMMARY_FIELDS.has(field));
 
   const [rows, lockoutRows] = await Promise.all([
-    runPrepared<BookingRow & { brand_name: string; brand_created_at: string }>(ctx.em, CALENDAR_ROWS, [model.id, window.start, window.end, now], 'replica'),
+    runPrepared<(BookingRow | BookingSummaryRow) & BrandColumns>(
+      ctx.em,
+      summaryWillDo ? CALENDAR_SUMMARY_ROWS : CALENDAR_ROWS,
+      [model.id, window.start, window.end, now],
+      'replica',
+    ),
     lockoutsInForce(ctx.em, model.id, window.start, window.end),
   ]);
   // Built from the rows, not hydrated by the ORM (see booking-rows.ts); each brand once, handed to the brand loader.
@@ -121,14 +142,14 @@ export async function modelCalendar(ctx: RequestContext, model: Model, args: Cal
   const parseDate = (text: string) => platform.parseDate(text);
   const brands = new Map<string, Brand>();
   const relations = sharedRelations();
-  const bookings = rows.map((row) => {
+  const bookings = rows.map((row): BookingSummary => {
     let brand = brands.get(row.brand_id);
     if (!brand) {
       brand = Object.assign(new Brand(), { id: row.brand_id, name: row.brand_name, createdAt: parseDate(row.brand_created_at) });
       brands.set(brand.id, brand);
       brandLoader(ctx).prime(brand.id, brand);
     }
-    return bookingOfRow(row, parseDate, brand, relations);
+    return summaryWillDo ? bookingSummaryOfRow(row, parseDate, brand, relations) : bookingOfRow(row as BookingRow, parseDate, brand, relations);
   });
 
   const entries: CalendarEntry[] = bookings.map((b) => calendarEntryOf(viewer, b, zone, now));

@@ -2,6 +2,8 @@ import { ArgsType, Field, Float, ID, ObjectType } from 'type-graphql';
 import { BookingStatus, BookingType } from '../booking/booking-status';
 import { Booking } from '../booking/booking.entity';
 import { LockoutKind } from '../lockout/lockout.entity';
+import { selectedFieldNames, type SelectionInfo } from '../../common/graphql-selection';
+import type { BookingSummary } from '../booking/booking-rows';
 
 @ArgsType()
 export class CalendarArgs {
@@ -70,9 +72,14 @@ export class CalendarEntry {
   @Field(() => LocalTime, { description: 'End as a wall clock in the calendar zone shows it.' })
   localEnd!: LocalTime;
 
+  // The whole booking, or its summary when the query asks no more of it (see modelCalendar).
   @Field(() => Booking, { nullable: true, description: 'The booking in full; null for a busy block.' })
-  booking!: Booking | null;
+  booking!: BookingSummary | null;
 }
+
+/** The fields a query asks of its calendar entries' bookings, in `entries` and in `days`. */
+export const entryBookingFields = (info: SelectionInfo): Set<string> =>
+  new Set([...selectedFieldNames(info, ['entries', 'booking']), ...selectedFieldNames(info, ['days', 'entries', 'booking'])]);
 
 @ObjectType({ description: "Time the model blocked (a lockout): in full for her and her agency, for anyone else only a busy range with no kind or reason.", simpleResolvers: true })
 export class CalendarLockout {

@@ -1,11 +1,12 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { payload } from '../../common/user-error';
 import type { RequestContext } from '../../core/context';
 import { Agency } from '../agency/agency.entity';
 import { listBookings } from '../booking/booking-list';
 import { BookingConnection, BookingListArgs } from '../booking/booking.types';
 import { canReadCalendar, modelCalendar } from '../calendar/calendar.service';
-import { Calendar, CalendarArgs } from '../calendar/calendar.types';
+import { Calendar, CalendarArgs, entryBookingFields } from '../calendar/calendar.types';
 import { DigitalTwin } from '../twin/twin.entity';
 import { Model } from './model.entity';
 import { createModel, findModel, listModels, setModelAttributes } from './model.service';
@@ -74,8 +75,13 @@ export class ModelResolver {
     nullable: true,
     description: 'Her bookings and options in [from, to), with local times in `timeZone`. Other brands see other bookings as busy blocks.',
   })
-  async calendar(@Ctx() ctx: RequestContext, @Root() model: Model, @Args(() => CalendarArgs) args: CalendarArgs): Promise<Calendar | null> {
-    return canReadCalendar(ctx, model) ? modelCalendar(ctx, model, args) : null;
+  async calendar(
+    @Ctx() ctx: RequestContext,
+    @Root() model: Model,
+    @Args(() => CalendarArgs) args: CalendarArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Calendar | null> {
+    return canReadCalendar(ctx, model) ? modelCalendar(ctx, model, args, entryBookingFields(info)) : null;
   }
 
   @FieldResolver(() => BookingConnection, {
