@@ -7,6 +7,7 @@ import {
   CalendarBookingsDocument,
   CreateDigitalBookingDocument,
   CreatePhysicalBookingDocument,
+  type CreateDigitalBookingInput,
   type CreatePhysicalBookingInput,
 } from './generated/graphql';
 import { at, seedTwin, type Scenario } from './support/factories';
@@ -29,6 +30,19 @@ const physical = (s: Scenario, extra: Partial<CreatePhysicalBookingInput>): Crea
   start: at(10),
   end: at(12.5),
   location: { name: 'Palais de Tokyo', timeZone: 'Europe/Paris' },
+  ...extra,
+});
+
+/** A twin job of the scenario's model for its brand, 8:00 to 20:00, images for e-commerce in France, with `extra` over it. */
+const twinJob = (s: Scenario, extra: Partial<CreateDigitalBookingInput> = {}): CreateDigitalBookingInput => ({
+  modelId: s.model.id,
+  brandId: s.brand.id,
+  title: 'SS27 e-commerce',
+  start: at(8),
+  end: at(20),
+  category: 'APPAREL',
+  deliverables: [{ kind: 'IMAGE', quantity: 40 }],
+  usage: { media: ['ECOMMERCE'], territories: ['FR'], start: at(24), end: at(24 * 90) },
   ...extra,
 });
 
@@ -79,19 +93,13 @@ describe('the bookings on a calendar', () => {
     const digital = await app.gql(
       CreateDigitalBookingDocument,
       {
-        input: {
-          modelId: s.model.id,
-          brandId: s.brand.id,
-          title: 'SS27 e-commerce',
-          start: at(8),
-          end: at(20),
-          category: 'APPAREL',
+        input: twinJob(s, {
           deliverables: [
             { kind: 'IMAGE', quantity: 40 },
             { kind: 'VIDEO', quantity: 2 },
           ],
           usage: { media: ['ECOMMERCE', 'SOCIAL'], territories: ['FR', 'DE'], start: at(24), end: at(24 * 90) },
-        },
+        }),
       },
       s.agency.token,
     );
@@ -148,22 +156,7 @@ describe('the bookings on a calendar asked only for their summary', () => {
       s.agency.token,
     );
     await app.gql(CreatePhysicalBookingDocument, { input: physical(s, { title: 'Fitting', start: at(16), end: at(17) }) }, s.agency.token);
-    await app.gql(
-      CreateDigitalBookingDocument,
-      {
-        input: {
-          modelId: s.model.id,
-          brandId: s.brand.id,
-          title: 'SS27 e-commerce',
-          start: at(8),
-          end: at(20),
-          category: 'APPAREL',
-          deliverables: [{ kind: 'IMAGE', quantity: 40 }],
-          usage: { media: ['ECOMMERCE'], territories: ['FR'], start: at(24), end: at(24 * 90) },
-        },
-      },
-      s.agency.token,
-    );
+    await app.gql(CreateDigitalBookingDocument, { input: twinJob(s) }, s.agency.token);
     const query = `query($id: ID!, $from: DateTime!, $to: DateTime!) {
       model(id: $id) { calendar(from: $from, to: $to) { entries { booking { ${SUMMARY} } } } } }`;
     const shown = calendarOf(await post(query, { id: s.model.id, from: at(0), to: at(24) }, s.agency.token)).entries.map((e) => e.booking!);
