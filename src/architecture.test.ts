@@ -116,9 +116,20 @@ function isBookingType(checker: ts.TypeChecker, type: ts.Type): boolean {
 }
 
 /**
+ * True when `node` makes a new booking entity (`new PhysicalBooking()`, or either of two such): the status given to a
+ * booking being made (from its row as read, say) is its first, not a change of one.
+ */
+function isNewBooking(node: ts.Expression): boolean {
+  if (ts.isParenthesizedExpression(node)) return isNewBooking(node.expression);
+  if (ts.isConditionalExpression(node)) return isNewBooking(node.whenTrue) && isNewBooking(node.whenFalse);
+  return ts.isNewExpression(node) && ts.isIdentifier(node.expression) && BOOKING_CLASSES.has(node.expression.text);
+}
+
+/**
  * Every place under src/ outside booking-transition.ts that writes a booking's status: an assignment to `.status` of
- * something typed as a booking, an object with a `status` key handed to the ORM's assign or nativeUpdate for a
- * booking, or SQL that updates the booking table's status; as "file:line text".
+ * something typed as a booking, an object with a `status` key handed to the ORM's assign or nativeUpdate (or
+ * Object.assign) for a booking other than one being made there, or SQL that updates the booking table's status; as
+ * "file:line text".
  */
 function bookingStatusWrites(files: string[]): string[] {
   // The project's own compiler options, so that the ORM's types resolve (an unresolved type is `any` and hides a write).
@@ -146,7 +157,8 @@ function bookingStatusWrites(files: string[]): string[] {
       if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ['assign', 'nativeUpdate'].includes(node.expression.name.text)) {
         const setsStatus = node.arguments.some((a) => ts.isObjectLiteralExpression(a) && a.properties.some((p) => p.name && ts.isIdentifier(p.name) && p.name.text === 'status'));
         const onBooking = node.arguments.some((a) => isBookingType(checker, checker.getTypeAtLocation(a)) || (ts.isIdentifier(a) && BOOKING_CLASSES.has(a.text)));
-        if (setsStatus && onBooking) report(node);
+        const making = node.arguments.length > 0 && isNewBooking(node.arguments[0]);
+        if (setsStatus && onBooking && !making) report(node);
       }
       if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) && SQL_STATUS_WRITE.test(node.getText(source))) report(node);
       ts.forEachChild(node, visit);
@@ -175,7 +187,10 @@ describe("a booking's status", () => {
           'export function probe(b: PhysicalBooking, em: { nativeUpdate(...a: unknown[]): void }): string {',
           '  b.status = BookingStatus.RELEASED;',
           '  em.nativeUpdate(PhysicalBooking, { id: b.id }, { status: BookingStatus.EXPIRED });',
-          "  return `update booking set status = 'EXPIRED' where id = ?`;",
+          "  const sql = `update booking set status = 'EXPIRED' where id = ?`;",
+          '  Object.assign(b, { status: BookingStatus.CANCELLED });',
+          '  Object.assign(new PhysicalBooking(), { status: BookingStatus.OPTION });',
+          '  return sql;',
           '}',
           '',
         ].join('\n'),
@@ -185,6 +200,7 @@ describe("a booking's status", () => {
         '4 b.status = BookingStatus.RELEASED',
         '5 em.nativeUpdate(PhysicalBooking, { id: b.id }, { status: BookingStatus.EXPIRED })',
         "6 `update booking set status = 'EXPIRED' where id = ?`",
+        '7 Object.assign(b, { status: BookingStatus.CANCELLED })',
       ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

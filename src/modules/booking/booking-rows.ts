@@ -129,9 +129,13 @@ export type BookingSummary = Pick<Booking, 'id' | 'type' | 'model' | 'agency' | 
 /** A reader of the row's timestamps: PostgreSQL's text through `parseDate`, or a Date as it stands. */
 const dateReader = (parseDate: (text: string) => Date) => (value: Timestamp): Date => (value instanceof Date ? value : parseDate(value));
 
-/** What a row of BOOKING_SUMMARY_COLUMNS gives a booking, whole or summary. */
-function summaryProperties(row: BookingSummaryRow, date: (value: Timestamp) => Date, brand: Brand, relations?: SharedRelations) {
-  return {
+/**
+ * The booking a row of BOOKING_SUMMARY_COLUMNS begins, a PhysicalBooking or a DigitalBooking by its type, with the
+ * summary's properties set: the one place a row's columns become a booking's, whole or summary.
+ */
+function bookingFromSummaryRow(row: BookingSummaryRow, date: (value: Timestamp) => Date, brand: Brand, relations?: SharedRelations): PhysicalBooking | DigitalBooking {
+  const physical = row.type === BookingType.PHYSICAL;
+  return Object.assign(physical ? new PhysicalBooking() : new DigitalBooking(), {
     id: row.id,
     model: sharedRef(relations?.models, row.model_id, () => new Model()),
     agency: sharedRef(relations?.agencies, row.agency_id, () => new Agency()),
@@ -142,7 +146,8 @@ function summaryProperties(row: BookingSummaryRow, date: (value: Timestamp) => D
     end: date(row.end_at),
     blockedStart: date(row.blocked_start),
     blockedEnd: date(row.blocked_end),
-  };
+    ...(physical ? { optionExpiresAt: row.option_expires_at === null ? null : date(row.option_expires_at) } : {}),
+  });
 }
 
 /**
@@ -155,12 +160,7 @@ export function bookingSummaryOfRow(
   brand: Brand = refBrand(row.brand_id),
   relations?: SharedRelations,
 ): BookingSummary {
-  const date = dateReader(parseDate);
-  const summary = summaryProperties(row, date, brand, relations);
-  if (row.type === BookingType.PHYSICAL) {
-    return Object.assign(new PhysicalBooking(), summary, { optionExpiresAt: row.option_expires_at === null ? null : date(row.option_expires_at) });
-  }
-  return Object.assign(new DigitalBooking(), summary);
+  return bookingFromSummaryRow(row, dateReader(parseDate), brand, relations);
 }
 
 /**
@@ -171,7 +171,7 @@ export function bookingSummaryOfRow(
 export function bookingOfRow(row: BookingRow, parseDate: (text: string) => Date, brand: Brand = refBrand(row.brand_id), relations?: SharedRelations): Booking {
   const date = dateReader(parseDate);
   const dateOrNull = (value: Timestamp | null): Date | null => (value === null ? null : date(value));
-  const summary = summaryProperties(row, date, brand, relations);
+  const booking = bookingFromSummaryRow(row, date, brand, relations);
   const common = {
     completedAt: dateOrNull(row.completed_at),
     createdAt: date(row.created_at),
@@ -182,19 +182,18 @@ export function bookingOfRow(row: BookingRow, parseDate: (text: string) => Date,
     exclusiveEnd: dateOrNull(row.exclusive_end),
     campaign: row.campaign_id ? refById(new Campaign(), row.campaign_id) : null,
   };
-  if (row.type === BookingType.PHYSICAL) {
-    return Object.assign(new PhysicalBooking(), summary, common, {
+  if (booking instanceof PhysicalBooking) {
+    return Object.assign(booking, common, {
       locationName: row.location_name!,
       locationTimeZone: row.location_time_zone!,
       travelBeforeMinutes: row.travel_before_minutes!,
       travelAfterMinutes: row.travel_after_minutes!,
-      optionExpiresAt: dateOrNull(row.option_expires_at),
       actualEnd: dateOrNull(row.actual_end),
       productCategory: row.product_category,
       productTerritories: row.product_territories,
     });
   }
-  return Object.assign(new DigitalBooking(), summary, common, {
+  return Object.assign(booking, common, {
     deliverables: row.deliverables!,
     category: row.category!,
     usageMedia: row.usage_media!,
