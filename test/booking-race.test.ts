@@ -18,16 +18,34 @@ interface Outcome {
   codes: string[];
 }
 
-/** Sends every input at once, spread round-robin over `targets` (API endpoints on one database). */
+/** How long one request of a race may take before it is reported as unanswered (a request takes milliseconds). */
+const ANSWER_WITHIN_MS = 20_000;
+
+/**
+ * Sends every input at once, spread round-robin over `targets` (API endpoints on one database). A request left
+ * unanswered is an outcome of its own (status 0, naming the endpoint), so that a hang fails the assertions with the
+ * request and process it hit rather than running into the test's time limit.
+ */
 async function fire(targets: string[], doc: Parameters<typeof print>[0], inputs: object[], token: string): Promise<Outcome[]> {
   return Promise.all(
     inputs.map(async (input, i) => {
-      const res = await fetch(targets[i % targets.length], {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: print(doc), variables: { input } }),
-      });
-      const body = (await res.json()) as {
+      const target = targets[i % targets.length];
+      let res: Response;
+      let text: string;
+      try {
+        const signal = AbortSignal.timeout(ANSWER_WITHIN_MS);
+        res = await fetch(target, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: print(doc), variables: { input } }),
+          signal,
+        });
+        text = await res.text();
+      } catch (err) {
+        const reason = err instanceof Error && err.name === 'TimeoutError' ? `NO_ANSWER_IN_${ANSWER_WITHIN_MS}_MS` : `FETCH_FAILED(${String(err)})`;
+        return { status: 0, ok: false, codes: [`${reason} from ${target}, request ${i}`] };
+      }
+      const body = JSON.parse(text) as {
         data?: Record<string, { booking: unknown; userErrors: { code: string }[] }>;
         errors?: { extensions?: { code?: string } }[];
       };
