@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, getNamedType, isLeafType, isObjectType, type GraphQLObjectType } from 'graphql';
-import { BOOKING_SUMMARY_FIELDS } from '../src/modules/booking/booking-rows';
+import { BOOKING_COLUMNS, BOOKING_COLUMNS_UNREAD, BOOKING_SUMMARY_FIELDS, bookingOfRow, type BookingRow } from '../src/modules/booking/booking-rows';
+import { Booking } from '../src/modules/booking/booking.entity';
 import {
   BookingAsStoredDocument,
   CalendarBookingsDocument,
+  CreateCampaignDocument,
   CreateDigitalBookingDocument,
   CreatePhysicalBookingDocument,
+  ScheduleCampaignDocument,
   type CreateDigitalBookingInput,
   type CreatePhysicalBookingInput,
 } from './generated/graphql';
@@ -186,5 +189,81 @@ describe('the bookings on a calendar asked only for their summary', () => {
     expect(calendar.days!.flatMap((d) => d.entries.map((e) => e.booking))).toEqual([
       { locationName: 'Palais de Tokyo', travelAfterMinutes: 30, createdAt: asStored.createdAt },
     ]);
+  });
+});
+
+describe('a booking built from its row', () => {
+  /** A property's value as compared: a relation by its id, a date by its instant, anything else as it is. */
+  const comparable = (value: unknown): unknown => {
+    if (value instanceof Date) return value.toISOString();
+    if (value && typeof value === 'object' && 'id' in value && !Array.isArray(value)) return { id: (value as { id: unknown }).id };
+    if (Array.isArray(value)) return value.map((v: unknown) => (v && typeof v === 'object' ? { ...v } : v));
+    return value;
+  };
+
+  it('reads every column of the booking table but those it names as unread', async () => {
+    const columns = await app.orm.em
+      .getConnection()
+      .execute<{ column_name: string }[]>(`select column_name from information_schema.columns where table_schema = current_schema() and table_name = 'booking'`);
+    const listed = BOOKING_COLUMNS.split(',').map((c) => c.trim().replace(/^b\./, ''));
+    expect([...listed, ...BOOKING_COLUMNS_UNREAD].sort()).toEqual(columns.map((c) => c.column_name).sort());
+  });
+
+  it('holds every property the ORM loads for it, campaign quotes, exclusivity and twin terms too', async () => {
+    const s = await seedPricedScenario(app);
+    await seedTwin(app, s.agency, s.model.id);
+    const created = await app.gql(
+      CreateCampaignDocument,
+      { input: { name: 'SS31 launch', budget: { amount: 10_000_000, currency: 'EUR' }, start: at(0), end: at(24 * 60) } },
+      s.brand.token,
+    );
+    const campaignId = created.createCampaign.campaign!.id;
+    const scheduled = await app.gql(
+      ScheduleCampaignDocument,
+      {
+        input: {
+          campaignId,
+          lines: [
+            { physical: { ...physical(s, {}), brandId: undefined, start: at(33), end: at(37) } },
+            { digital: { ...twinJob(s), brandId: undefined } },
+          ],
+        },
+      },
+      s.brand.token,
+    );
+    expect(scheduled.scheduleCampaign.userErrors).toEqual([]);
+    const alone = await app.gql(CreatePhysicalBookingDocument, { input: physical(s, {
+        status: 'CONFIRMED',
+        travelBeforeMinutes: 30,
+        category: 'APPAREL',
+        territories: ['FR'],
+        exclusivity: { category: 'APPAREL', territories: ['FR'], start: at(24), end: at(24 * 30) },
+      }) }, s.agency.token);
+    expect(alone.createPhysicalBooking.userErrors).toEqual([]);
+    const ids = [...scheduled.scheduleCampaign.lines.map((l) => l.booking!.id), alone.createPhysicalBooking.booking!.id];
+
+    const em = app.orm.em.fork();
+    const rows = await em.getConnection().execute<BookingRow[]>(`select ${BOOKING_COLUMNS} from booking b where b.id in (?, ?, ?)`, ids);
+    const parseDate = (text: string) => em.getPlatform().parseDate(text);
+    const loaded = await em.find(Booking, { id: { $in: ids } });
+    expect(rows).toHaveLength(3);
+    for (const row of rows) {
+      const fromRow = bookingOfRow(row, parseDate);
+      const orm = loaded.find((b) => b.id === row.id)!;
+      expect(fromRow.constructor).toBe(orm.constructor);
+      const props = Object.values(em.getMetadata().get(orm.constructor.name).properties).filter(
+        (p) => p.persist !== false && p.kind !== '1:m' && p.kind !== 'm:n' && !BOOKING_COLUMNS_UNREAD.includes(p.fieldNames[0]),
+      );
+      // Enough of them to mean something: the booking's own columns and its relations.
+      expect(props.length).toBeGreaterThanOrEqual(25);
+      const asRead = Object.fromEntries(props.map((p) => [p.name, comparable((fromRow as unknown as Record<string, unknown>)[p.name])]));
+      const asLoaded = Object.fromEntries(props.map((p) => [p.name, comparable((orm as unknown as Record<string, unknown>)[p.name])]));
+      expect(asRead).toEqual(asLoaded);
+    }
+    // What there is to compare is there: the option scheduled in a priced campaign has its quote, the booking on its own an exclusivity.
+    expect(loaded.find((b) => b.id === ids[2])!.exclusivity).not.toBeNull();
+    const inCampaign = loaded.find((b) => b.id === ids[0])!;
+    expect(inCampaign.campaignQuoteAmount).toBe(42_000);
+    expect(inCampaign.campaignQuoteCurrency).toBe('EUR');
   });
 });

@@ -1,6 +1,7 @@
 import { ref, type Ref } from '@mikro-orm/core';
 import { Agency } from '../agency/agency.entity';
 import { Brand } from '../brand/brand.entity';
+import { moneyAmountFromDatabase } from '../../db/money-amount.type';
 import { Campaign } from '../campaign/campaign.entity';
 import { Model } from '../model/model.entity';
 import { BookingType, type BookingStatus } from './booking-status';
@@ -16,13 +17,17 @@ import { DigitalBooking, PhysicalBooking, type Booking, type Deliverable } from 
 /** A relation known only by its id. */
 export const refById = <T extends { id: string }>(entity: T, id: string): Ref<T> => ref(Object.assign(entity, { id }));
 
-/** Every column of `booking`, as `b`, in the order BookingRow names them. Listed, not `b.*`: a prepared statement's
- * result must not change shape when a migration adds a column. */
+/** Every column of `booking` but `placement`, as `b`, in the order BookingRow names them. Listed, not `b.*`: a
+ * prepared statement's result must not change shape when a migration adds a column. `placement` is the database's to
+ * give and to compare (options rank by it in SQL, see option-ranking.ts): nothing reads it from a booking, and a
+ * booking just written does not know it, so a booking built from a row leaves it unset. */
+export const BOOKING_COLUMNS_UNREAD: readonly string[] = ['placement'];
 export const BOOKING_COLUMNS = `b.id, b.type, b.model_id, b.agency_id, b.brand_id, b.status, b.title, b.start_at, b.end_at,
   b.blocked_start, b.blocked_end, b.completed_at, b.created_at, b.updated_at, b.location_name, b.location_time_zone,
   b.travel_before_minutes, b.travel_after_minutes, b.option_expires_at, b.actual_end, b.deliverables, b.category,
   b.usage_media, b.usage_territories, b.usage_start, b.usage_end, b.delivered, b.consent_version, b.outside_consent_since, b.consent_flag,
-  b.exclusive_category, b.exclusive_territories, b.exclusive_start, b.exclusive_end, b.product_category, b.product_territories, b.campaign_id`;
+  b.exclusive_category, b.exclusive_territories, b.exclusive_start, b.exclusive_end, b.product_category, b.product_territories, b.campaign_id,
+  b.campaign_quote_amount, b.campaign_quote_currency`;
 
 type Timestamp = string | Date;
 
@@ -65,6 +70,9 @@ export interface BookingRow {
   product_category: string | null;
   product_territories: string[] | null;
   campaign_id: string | null;
+  /** bigint: text from the pool, as every bigint is read. */
+  campaign_quote_amount: string | number | null;
+  campaign_quote_currency: string | null;
 }
 
 /**
@@ -181,6 +189,8 @@ export function bookingOfRow(row: BookingRow, parseDate: (text: string) => Date,
     exclusiveStart: dateOrNull(row.exclusive_start),
     exclusiveEnd: dateOrNull(row.exclusive_end),
     campaign: row.campaign_id ? refById(new Campaign(), row.campaign_id) : null,
+    campaignQuoteAmount: row.campaign_quote_amount === null ? null : moneyAmountFromDatabase(row.campaign_quote_amount),
+    campaignQuoteCurrency: row.campaign_quote_currency,
   };
   if (booking instanceof PhysicalBooking) {
     return Object.assign(booking, common, {

@@ -434,6 +434,8 @@ function asWritten(id: string, terms: ModelTerms, b: NewPhysicalBooking, now: Da
     product_category: b.claims?.category ?? null,
     product_territories: b.claims ? b.claims.rows.filter((r) => r.kind === 'USAGE').map((r) => r.territory) : null,
     campaign_id: null,
+    campaign_quote_amount: null,
+    campaign_quote_currency: null,
   };
   return bookingOfRow(row, () => {
     throw new Error('a booking as written holds dates, not text');
