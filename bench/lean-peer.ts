@@ -113,7 +113,6 @@ async function serveFullWork(dbUrl: string, port: number): Promise<void> {
                 travelBeforeMinutes: 0,
                 travelAfterMinutes: 0,
                 optionExpiresAt: null,
-                countOptions: input.status === BookingStatus.CONFIRMED,
                 overrideLockout: null,
                 claims: null,
               },

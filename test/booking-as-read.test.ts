@@ -232,13 +232,14 @@ describe('a booking built from its row', () => {
       s.brand.token,
     );
     expect(scheduled.scheduleCampaign.userErrors).toEqual([]);
-    const alone = await app.gql(CreatePhysicalBookingDocument, { input: physical(s, {
-        status: 'CONFIRMED',
-        travelBeforeMinutes: 30,
-        category: 'APPAREL',
-        territories: ['FR'],
-        exclusivity: { category: 'APPAREL', territories: ['FR'], start: at(24), end: at(24 * 30) },
-      }) }, s.agency.token);
+    const withExclusivity = physical(s, {
+      status: 'CONFIRMED',
+      travelBeforeMinutes: 30,
+      category: 'APPAREL',
+      territories: ['FR'],
+      exclusivity: { category: 'APPAREL', territories: ['FR'], start: at(24), end: at(24 * 30) },
+    });
+    const alone = await app.gql(CreatePhysicalBookingDocument, { input: withExclusivity }, s.agency.token);
     expect(alone.createPhysicalBooking.userErrors).toEqual([]);
     const ids = [...scheduled.scheduleCampaign.lines.map((l) => l.booking!.id), alone.createPhysicalBooking.booking!.id];
 

@@ -17,11 +17,15 @@ import { DigitalBooking, PhysicalBooking, type Booking, type Deliverable } from 
 /** A relation known only by its id. */
 export const refById = <T extends { id: string }>(entity: T, id: string): Ref<T> => ref(Object.assign(entity, { id }));
 
-/** Every column of `booking` but `placement`, as `b`, in the order BookingRow names them. Listed, not `b.*`: a
- * prepared statement's result must not change shape when a migration adds a column. `placement` is the database's to
- * give and to compare (options rank by it in SQL, see option-ranking.ts): nothing reads it from a booking, and a
- * booking just written does not know it, so a booking built from a row leaves it unset. */
+/**
+ * The columns of `booking` a row does not read: `placement` is the database's to give and to compare (options rank by
+ * it in SQL, see option-ranking.ts); nothing reads it from a booking, and a booking just written does not know it, so
+ * a booking built from a row leaves it unset.
+ */
 export const BOOKING_COLUMNS_UNREAD: readonly string[] = ['placement'];
+
+/** Every column of `booking` but BOOKING_COLUMNS_UNREAD, as `b`, in the order BookingRow names them. Listed, not
+ * `b.*`: a prepared statement's result must not change shape when a migration adds a column. */
 export const BOOKING_COLUMNS = `b.id, b.type, b.model_id, b.agency_id, b.brand_id, b.status, b.title, b.start_at, b.end_at,
   b.blocked_start, b.blocked_end, b.completed_at, b.created_at, b.updated_at, b.location_name, b.location_time_zone,
   b.travel_before_minutes, b.travel_after_minutes, b.option_expires_at, b.actual_end, b.deliverables, b.category,

@@ -18,7 +18,7 @@ import { Booking, DigitalBooking } from './booking.entity';
 import { rangeSql, twinHasRoomSql, twinPeakSql } from './booking-predicates';
 import type { CreateDigitalBookingInput, CreatePhysicalBookingInput } from './booking.types';
 import { clashError, findClash, isClashViolation, optionAheadError } from './physical-clash';
-import { insertPhysicalBooking, physicalBookingFacts } from './physical-booking.repository';
+import { insertPhysicalBooking, physicalBookingFacts, waitsForLiveOptions } from './physical-booking.repository';
 import { freezeQuoteOrRefuse, priceOrRefuse } from '../pricing/quote.service';
 import { termsFromCard, type PricedBooking } from '../pricing/quote';
 import type { FrozenTerms } from '../pricing/booking-quote.entity';
@@ -159,7 +159,6 @@ async function writePhysicalBooking(
   },
 ): Promise<Result<Booking>> {
   const { modelId, status, blocked, travelBefore, travelAfter } = w;
-  const countOptions = status === BookingStatus.CONFIRMED;
   const overrideLockout = input.overrideLockout?.trim() ?? null;
   for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
     let terms = attempt === 0 ? modelTermsCache(ctx).get(modelId) : undefined;
@@ -172,7 +171,7 @@ async function writePhysicalBooking(
         blockedStart: blocked.start,
         blockedEnd: blocked.end,
         // Options placed earlier hold the slot first: they are confirmed or released before anyone books over them.
-        countOptions,
+        countOptions: waitsForLiveOptions(status),
       });
       if (!facts.terms || !maySeeModelToBook(viewer, facts.terms)) return modelNotFound();
       modelTermsCache(ctx).set(facts.terms);
@@ -214,7 +213,6 @@ async function writePhysicalBooking(
           travelBeforeMinutes: travelBefore,
           travelAfterMinutes: travelAfter,
           optionExpiresAt: input.optionExpiresAt ?? null,
-          countOptions,
           overrideLockout,
           claims: w.claims,
         },

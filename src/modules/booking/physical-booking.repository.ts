@@ -223,6 +223,12 @@ export async function physicalBookingFacts(
 }
 
 /** The new booking as it is written. */
+/**
+ * Whether a new physical booking of this status waits for the live options that overlap it: a confirmed one does (the
+ * options placed before it hold the slot first, until they are confirmed or released), an option does not.
+ */
+export const waitsForLiveOptions = (status: BookingStatus): boolean => status === BookingStatus.CONFIRMED;
+
 export interface NewPhysicalBooking {
   brandId: string;
   status: BookingStatus;
@@ -236,8 +242,6 @@ export interface NewPhysicalBooking {
   travelBeforeMinutes: number;
   travelAfterMinutes: number;
   optionExpiresAt: Date | null;
-  /** Write nothing if a live option overlaps (a confirmed booking waits for the options placed before it). */
-  countOptions: boolean;
   /** Her agency's reason to book through her lockouts; null: write nothing if one covers the blocked range. */
   overrideLockout: string | null;
   /** Its category, exclusivity and claim rows, written in the same statement; null when it has no category. */
@@ -370,7 +374,7 @@ export async function insertPhysicalBooking(
     actor.id,
     terms.modelVersion,
     terms.cardVersion,
-    b.countOptions,
+    waitsForLiveOptions(b.status),
     b.overrideLockout,
   ];
   if (quote) {
